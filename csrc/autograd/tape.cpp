@@ -1,0 +1,189 @@
+#include "autograd/tape.h"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "ops/ops.h"
+
+namespace fasttf::autograd {
+namespace {
+
+thread_local std::vector<Tape*> active_tapes;
+thread_local int recording_count = 0;  // number of active, unpaused tapes
+
+}  // namespace
+
+bool is_recording() { return recording_count > 0; }
+
+void Tape::push() {
+  if (active_) throw std::logic_error("GradientTape is already recording");
+  active_ = true;
+  active_tapes.push_back(this);
+  if (paused_ == 0) ++recording_count;
+}
+
+void Tape::pop() {
+  if (!active_) return;
+  active_ = false;
+  if (paused_ == 0) --recording_count;
+  auto it = std::find(active_tapes.begin(), active_tapes.end(), this);
+  if (it != active_tapes.end()) active_tapes.erase(it);
+}
+
+void Tape::watch(const Tensor& t) {
+  if (!differentiable(t.dtype())) return;  // TF ignores integer tensors (with a warning)
+  if (watched_.insert(t.id()).second && t.impl()->is_variable) watched_variables_.push_back(t);
+}
+
+void Tape::reset() {
+  nodes_.clear();
+  watched_.clear();
+  watched_variables_.clear();
+  used_ = false;
+}
+
+bool Tape::wants(const std::vector<const Tensor*>& inputs) {
+  bool any = false;
+  for (const Tensor* t : inputs) {
+    if (!t->defined()) continue;
+    if (watched_.count(t->id())) {
+      any = true;
+    } else if (watch_accessed_variables_ && t->impl()->trainable &&
+               differentiable(t->dtype())) {
+      watch(*t);
+      any = true;
+    }
+  }
+  return any;
+}
+
+void Tape::add_node(Node node) {
+  for (size_t i = 0; i < node.output_ids.size(); ++i)
+    if (differentiable(node.output_dtypes[i])) watched_.insert(node.output_ids[i]);
+  nodes_.push_back(std::move(node));
+}
+
+void record(const char* name, const std::vector<const Tensor*>& inputs,
+            const std::vector<const Tensor*>& outputs, GradFn backward) {
+  std::vector<Tape*> takers;
+  for (Tape* tape : active_tapes)
+    if (tape->recording() && tape->wants(inputs)) takers.push_back(tape);
+  if (takers.empty()) return;
+  Node node;
+  node.name = name;
+  for (const Tensor* t : inputs) {
+    node.input_ids.push_back(t->defined() ? t->id() : 0);
+    node.input_shapes.push_back(t->defined() ? t->shape() : Shape{});
+    node.input_dtypes.push_back(t->defined() ? t->dtype() : DType::Bool);
+  }
+  for (const Tensor* t : outputs) {
+    node.output_ids.push_back(t->id());
+    node.output_shapes.push_back(t->shape());
+    node.output_dtypes.push_back(t->dtype());
+  }
+  node.backward = std::move(backward);
+  for (size_t i = 0; i + 1 < takers.size(); ++i) takers[i]->add_node(node);
+  takers.back()->add_node(std::move(node));
+}
+
+NoRecordScope::NoRecordScope() {
+  for (Tape* t : active_tapes) {
+    if (t->recording()) {
+      t->pause();
+      --recording_count;
+      paused_.push_back(t);
+    }
+  }
+}
+
+NoRecordScope::~NoRecordScope() {
+  for (Tape* t : paused_) {
+    t->resume();
+    if (t->recording()) ++recording_count;
+  }
+}
+
+std::vector<Tensor> Tape::gradient(const std::vector<Tensor>& targets,
+                                   const std::vector<Tensor>& sources,
+                                   const std::vector<Tensor>& output_gradients, bool retain) {
+  if (used_ && !persistent_)
+    throw std::logic_error(
+        "A non-persistent GradientTape can only be used to compute one set of gradients (or "
+        "jacobians)");
+  used_ = !retain;
+
+  // The tape does not record its own backward pass; outer tapes do (higher-order gradients).
+  const bool was_recording = recording();
+  if (was_recording) { pause(); --recording_count; }
+  struct Resume {
+    Tape* tape; bool on;
+    ~Resume() { if (on) { tape->resume(); ++recording_count; } }
+  } resume_guard{this, was_recording};
+
+  // Forward reachability: only nodes downstream of a source matter.
+  std::unordered_set<uint64_t> reachable;
+  for (const Tensor& s : sources) reachable.insert(s.id());
+  std::vector<char> relevant(nodes_.size(), 0);
+  for (size_t n = 0; n < nodes_.size(); ++n) {
+    const Node& node = nodes_[n];
+    for (uint64_t id : node.input_ids)
+      if (reachable.count(id)) { relevant[n] = 1; break; }
+    if (relevant[n])
+      for (uint64_t id : node.output_ids) reachable.insert(id);
+  }
+
+  std::unordered_map<uint64_t, Tensor> grads;
+  auto accumulate = [&](uint64_t id, const Tensor& g) {
+    auto it = grads.find(id);
+    if (it == grads.end()) grads.emplace(id, g);
+    else it->second = ops::add(it->second, g);
+  };
+  for (size_t i = 0; i < targets.size(); ++i) {
+    const Tensor& t = targets[i];
+    if (!differentiable(t.dtype())) continue;
+    Tensor seed = i < output_gradients.size() && output_gradients[i].defined()
+                      ? output_gradients[i]
+                      : ops::ones(t.shape(), t.dtype());
+    accumulate(t.id(), seed);
+  }
+  std::unordered_set<uint64_t> source_ids;
+  for (const Tensor& s : sources) source_ids.insert(s.id());
+
+  for (size_t n = nodes_.size(); n-- > 0;) {
+    if (!relevant[n]) continue;
+    const Node& node = nodes_[n];
+    Grads out_grads(node.output_ids.size());
+    bool any = false;
+    for (size_t i = 0; i < node.output_ids.size(); ++i) {
+      auto it = grads.find(node.output_ids[i]);
+      if (it == grads.end()) continue;
+      out_grads[i] = it->second;
+      any = true;
+      if (!source_ids.count(node.output_ids[i])) grads.erase(it);  // consumed: free early
+    }
+    if (!any) continue;
+    for (size_t i = 0; i < out_grads.size(); ++i)
+      if (!out_grads[i].defined())
+        out_grads[i] = ops::zeros(node.output_shapes[i], node.output_dtypes[i]);
+    Grads in_grads = node.backward(out_grads);
+    for (size_t i = 0; i < node.input_ids.size() && i < in_grads.size(); ++i) {
+      if (!in_grads[i].defined() || !reachable.count(node.input_ids[i])) continue;
+      if (!differentiable(node.input_dtypes[i])) continue;
+      Tensor g = in_grads[i];
+      if (g.shape() != node.input_shapes[i]) g = ops::sum_to(g, node.input_shapes[i]);
+      if (g.dtype() != node.input_dtypes[i]) g = ops::cast(g, node.input_dtypes[i]);
+      accumulate(node.input_ids[i], g);
+    }
+  }
+
+  std::vector<Tensor> result;
+  result.reserve(sources.size());
+  for (const Tensor& s : sources) {
+    auto it = grads.find(s.id());
+    result.push_back(it == grads.end() ? Tensor() : it->second);
+  }
+  if (!persistent_ && !retain) nodes_.clear();  // free saved tensors as soon as possible
+  return result;
+}
+
+}  // namespace fasttf::autograd

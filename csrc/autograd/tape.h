@@ -1,0 +1,94 @@
+// The gradient tape. While a tape records (thread-local, as in TF), every op whose inputs include
+// a watched tensor pushes a Node: input ids and shapes, output ids, and a GradFn closure from
+// grad_rules.cpp that maps output gradients to input gradients using public ops (so gradients
+// of gradients are recorded by an outer tape). gradient() walks the nodes in reverse creation
+// order, which is a topological order, iteratively.
+#pragma once
+#include <functional>
+#include <memory>
+#include <optional>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "core/tensor.h"
+
+namespace fasttf::autograd {
+
+using Grads = std::vector<Tensor>;  // an undefined Tensor means "no gradient"
+using GradFn = std::function<Grads(const Grads& grad_outputs)>;
+
+struct Node {
+  const char* name;
+  std::vector<uint64_t> input_ids;
+  std::vector<Shape> input_shapes;
+  std::vector<DType> input_dtypes;
+  std::vector<uint64_t> output_ids;
+  std::vector<Shape> output_shapes;
+  std::vector<DType> output_dtypes;
+  GradFn backward;
+};
+
+class Tape {
+ public:
+  Tape(bool persistent, bool watch_accessed_variables)
+      : persistent_(persistent), watch_accessed_variables_(watch_accessed_variables) {}
+
+  void push();  // start recording on this thread (context-manager enter)
+  void pop();   // stop recording (context-manager exit)
+  bool active() const { return active_; }
+  void watch(const Tensor& t);
+  bool is_watched(uint64_t id) const { return watched_.count(id) != 0; }
+  void pause() { ++paused_; }
+  void resume() { if (paused_ > 0) --paused_; }
+  bool recording() const { return active_ && paused_ == 0; }
+  void reset();
+  bool persistent() const { return persistent_; }
+  bool watch_accessed_variables() const { return watch_accessed_variables_; }
+  const std::vector<Tensor>& watched_variables() const { return watched_variables_; }
+
+  // Gradients of sum(targets * output_gradients) with respect to sources. Entry i of the result
+  // is undefined when source i is unconnected. Throws RuntimeError-like errors (as
+  // std::logic_error) when a non-persistent tape is used twice. `retain` keeps the nodes of a
+  // non-persistent tape for further calls (jacobian's rows).
+  std::vector<Tensor> gradient(const std::vector<Tensor>& targets,
+                               const std::vector<Tensor>& sources,
+                               const std::vector<Tensor>& output_gradients,
+                               bool retain = false);
+
+  // Called by record(): decides whether this tape takes a node with these inputs, watching
+  // trainable variables on first access.
+  bool wants(const std::vector<const Tensor*>& inputs);
+  void add_node(Node node);
+
+ private:
+  bool persistent_, watch_accessed_variables_;
+  bool active_ = false;
+  int paused_ = 0;
+  bool used_ = false;
+  std::unordered_set<uint64_t> watched_;
+  std::vector<Tensor> watched_variables_;
+  std::vector<Node> nodes_;
+};
+
+// True when some tape on this thread is recording: the ops' fast check.
+bool is_recording();
+
+// Pushes a node to every recording tape that watches one of the inputs. Outputs of float dtype
+// become watched on those tapes.
+void record(const char* name, const std::vector<const Tensor*>& inputs,
+            const std::vector<const Tensor*>& outputs, GradFn backward);
+
+// Suspends recording on this thread for a scope (tf.stop_gradient's machinery, optimizers).
+class NoRecordScope {
+ public:
+  NoRecordScope();
+  ~NoRecordScope();
+ private:
+  std::vector<Tape*> paused_;
+};
+
+// Whether a dtype can carry gradients (float types only, as TF).
+inline bool differentiable(DType d) { return is_floating(d); }
+
+}  // namespace fasttf::autograd

@@ -1,0 +1,220 @@
+#include "bindings/convert.h"
+
+#include <cstring>
+#include <string>
+
+#include "core/error.h"
+#include "kernels/copy.h"
+
+namespace fasttf::bindings {
+
+DType dtype_from_numpy(const py::dtype& dt) {
+  const char kind = dt.kind();
+  const auto size = dt.itemsize();
+  switch (kind) {
+    case 'b': return DType::Bool;
+    case 'u':
+      if (size == 1) return DType::UInt8;
+      break;
+    case 'i':
+      if (size == 1) return DType::Int8;
+      if (size == 2) return DType::Int16;
+      if (size == 4) return DType::Int32;
+      if (size == 8) return DType::Int64;
+      break;
+    case 'f':
+      if (size == 2) return DType::Float16;
+      if (size == 4) return DType::Float32;
+      if (size == 8) return DType::Float64;
+      break;
+    default: break;
+  }
+  fail<TypeError>("unsupported dtype ", std::string(py::str(dt)),
+                  ": fasttf supports bool, uint8, int8, int16, int32, int64, float16, bfloat16, "
+                  "float32 and float64");
+}
+
+py::dtype numpy_dtype(DType d) {
+  switch (d) {
+    case DType::Bool: return py::dtype("bool");
+    case DType::UInt8: return py::dtype("uint8");
+    case DType::Int8: return py::dtype("int8");
+    case DType::Int16: return py::dtype("int16");
+    case DType::Int32: return py::dtype("int32");
+    case DType::Int64: return py::dtype("int64");
+    case DType::Float16: return py::dtype("float16");
+    case DType::BFloat16: return py::dtype("float32");
+    case DType::Float32: return py::dtype("float32");
+    case DType::Float64: return py::dtype("float64");
+  }
+  return py::dtype("float32");
+}
+
+DType dtype_from_object(py::handle obj) {
+  if (PyLong_Check(obj.ptr()) && !PyBool_Check(obj.ptr())) {
+    long v = PyLong_AsLong(obj.ptr());
+    if (v < 0 || v >= kNumDTypes) fail<TypeError>("invalid dtype enum ", v);
+    return DType(v);
+  }
+  if (py::hasattr(obj, "_enum")) return DType(obj.attr("_enum").cast<int>());
+  if (obj.ptr() == reinterpret_cast<PyObject*>(&PyFloat_Type)) return DType::Float32;
+  if (obj.ptr() == reinterpret_cast<PyObject*>(&PyLong_Type)) return DType::Int32;
+  if (obj.ptr() == reinterpret_cast<PyObject*>(&PyBool_Type)) return DType::Bool;
+  if (py::isinstance<py::str>(obj)) {
+    std::string name = obj.cast<std::string>();
+    for (int i = 0; i < kNumDTypes; ++i)
+      if (name == dtype_name(DType(i))) return DType(i);
+    if (name == "float" || name == "half") return name == "half" ? DType::Float16 : DType::Float32;
+    if (name == "double") return DType::Float64;
+    if (name == "int") return DType::Int32;
+    fail<TypeError>("cannot convert '", name, "' to a dtype");
+  }
+  try {
+    py::dtype dt = py::dtype::from_args(py::reinterpret_borrow<py::object>(obj));
+    return dtype_from_numpy(dt);
+  } catch (py::error_already_set&) {
+    fail<TypeError>("cannot convert ", std::string(py::repr(obj)), " to a dtype");
+  }
+}
+
+namespace {
+
+Tensor from_array(const py::array& arr) {
+  DType d = dtype_from_numpy(arr.dtype());
+  Shape shape(arr.shape(), arr.shape() + arr.ndim());
+  Tensor t = Tensor::empty(shape, d, "constant");
+  if (t.numel() == 0) return t;
+  // Copy through a view with the array's own strides (NumPy strides are in bytes).
+  bool aligned = true;
+  Shape strides(arr.ndim());
+  for (py::ssize_t i = 0; i < arr.ndim(); ++i) {
+    if (arr.strides()[i] % py::ssize_t(itemsize(d)) != 0) aligned = false;
+    strides[i] = arr.strides()[i] / py::ssize_t(itemsize(d));
+  }
+  if (!aligned) {
+    py::array c = py::array::ensure(arr, py::array::c_style | py::array::forcecast);
+    std::memcpy(t.raw_data(), c.data(), size_t(t.numel()) * itemsize(d));
+    return t;
+  }
+  kernels::copy_strided(Tensor::borrow(const_cast<void*>(arr.data()), shape, strides, d), t);
+  return t;
+}
+
+bool is_python_sequence(py::handle v) {
+  return py::isinstance<py::list>(v) || py::isinstance<py::tuple>(v);
+}
+
+// Inspects a nested list's Python scalars to tell what TF would infer: any float -> float32,
+// else any int -> int32 (int64 when a value does not fit), else bool.
+py::array array_from_python(py::handle value) {
+  py::module_ np = py::module_::import("numpy");
+  py::array arr = np.attr("asarray")(value);
+  char kind = arr.dtype().kind();
+  if (kind == 'f') return arr.attr("astype")("float32");
+  if (kind == 'i' || kind == 'u') {
+    py::object info = np.attr("iinfo")("int32");
+    bool fits = arr.size() == 0 ||
+                (np.attr("min")(arr).cast<long long>() >= info.attr("min").cast<long long>() &&
+                 np.attr("max")(arr).cast<long long>() <= info.attr("max").cast<long long>());
+    return arr.attr("astype")(fits ? "int32" : "int64");
+  }
+  return arr;
+}
+
+}  // namespace
+
+Tensor to_tensor(py::handle value, std::optional<DType> dtype) {
+  {
+    py::detail::copyable_holder_caster<TensorImpl, std::shared_ptr<TensorImpl>> holder;
+    if (holder.load(value, false)) {
+      Tensor t(static_cast<std::shared_ptr<TensorImpl>&>(holder));
+      if (dtype && *dtype != t.dtype())
+        fail("Tensor conversion requested dtype ", dtype_name(*dtype), " for Tensor with dtype ",
+             dtype_name(t.dtype()));
+      return t;
+    }
+  }
+  PyObject* p = value.ptr();
+  if (PyBool_Check(p) || PyLong_Check(p) || PyFloat_Check(p)) {
+    DType d;
+    if (PyBool_Check(p)) d = DType::Bool;
+    else if (PyFloat_Check(p)) d = DType::Float32;
+    else {
+      int overflow = 0;
+      long long v = PyLong_AsLongLongAndOverflow(p, &overflow);
+      if (overflow) fail("integer ", std::string(py::str(value)), " is out of range for int64");
+      d = (v >= INT32_MIN && v <= INT32_MAX) ? DType::Int32 : DType::Int64;
+    }
+    DType target = dtype.value_or(d);
+    if (PyFloat_Check(p) && (is_integer(target) || target == DType::Bool)) {
+      double v = PyFloat_AsDouble(p);
+      if (v != double((long long)v) || !std::isfinite(v))
+        fail<TypeError>("Cannot convert ", std::string(py::repr(value)), " to EagerTensor of dtype ",
+                        dtype_name(target));
+    }
+    Tensor t = Tensor::empty({}, target, "constant");
+    FASTTF_DISPATCH_ALL(target, "constant", [&](auto tag) {
+      using T = decltype(tag);
+      if (PyFloat_Check(p)) {
+        double v = PyFloat_AsDouble(p);
+        if constexpr (std::is_same_v<T, bool>) *t.data<T>() = v != 0;
+        else *t.data<T>() = T(static_cast<compute_t<T>>(v));
+      } else {
+        long long v = PyLong_AsLongLong(p);
+        if constexpr (std::is_same_v<T, bool>) *t.data<T>() = v != 0;
+        else *t.data<T>() = T(static_cast<compute_t<T>>(v));
+      }
+    });
+    return t;
+  }
+  if (py::isinstance<py::str>(value) || py::isinstance<py::bytes>(value))
+    fail<TypeError>("fasttf tensors do not support strings: cannot convert ",
+                    std::string(py::repr(value)));
+  if (PyComplex_Check(p)) fail<TypeError>("complex values are not supported");
+  py::array arr;
+  if (py::isinstance<py::array>(value)) {
+    arr = py::reinterpret_borrow<py::array>(value);
+  } else if (is_python_sequence(value)) {
+    arr = array_from_python(value);
+  } else if (py::hasattr(value, "__array__") || py::isinstance<py::buffer>(value) ||
+             py::hasattr(value, "dtype")) {
+    arr = py::module_::import("numpy").attr("asarray")(value);
+  } else {
+    fail<TypeError>("Attempt to convert a value (", std::string(py::repr(value)), ") with an "
+                    "unsupported type (", std::string(py::str(py::type::handle_of(value))), ") to a Tensor");
+  }
+  if (arr.dtype().kind() == 'O' || arr.dtype().kind() == 'U' || arr.dtype().kind() == 'S')
+    fail<TypeError>("cannot convert ", std::string(py::repr(value)).substr(0, 200),
+                    " to a numeric tensor (dtype ", std::string(py::str(arr.dtype())), ")");
+  if (arr.ndim() > kMaxRank) fail("rank ", arr.ndim(), " exceeds the maximum of ", kMaxRank);
+  Tensor t = from_array(arr);
+  if (dtype && *dtype != t.dtype()) {
+    if ((is_integer(*dtype) || *dtype == DType::Bool) && is_floating(t.dtype()) &&
+        !py::isinstance<py::array>(value))
+      fail<TypeError>("Cannot convert ", std::string(py::repr(value)).substr(0, 200),
+                      " to EagerTensor of dtype ", dtype_name(*dtype));
+    Tensor c = Tensor::empty(t.shape(), *dtype, "constant");
+    kernels::cast_strided(t, c);
+    return c;
+  }
+  return t;
+}
+
+Tensor operand_like(py::handle value, const Tensor& like) {
+  return to_tensor(value, like.dtype());
+}
+
+py::array to_numpy(const Tensor& t) {
+  Tensor src = t;
+  if (t.dtype() == DType::BFloat16) {
+    src = Tensor::empty(t.shape(), DType::Float32);
+    kernels::cast_strided(t, src);
+  }
+  py::array out(numpy_dtype(src.dtype()), std::vector<py::ssize_t>(src.shape().begin(), src.shape().end()));
+  if (src.numel() == 0) return out;
+  kernels::copy_strided(src, Tensor::borrow(out.mutable_data(), src.shape(),
+                                             contiguous_strides(src.shape()), src.dtype()));
+  return out;
+}
+
+}  // namespace fasttf::bindings

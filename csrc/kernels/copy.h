@@ -1,0 +1,13 @@
+// Strided copy and dtype conversion between tensors of the same shape.
+#pragma once
+#include "core/tensor.h"
+
+namespace fasttf::kernels {
+
+// dst[i] = src[i] for every index; shapes must match (src may be any strided view).
+void copy_strided(const Tensor& src, const Tensor& dst);
+// dst[i] = cast<dst.dtype>(src[i]) with TF's rules: float to int truncates toward zero and
+// saturates; NaN becomes 0; to bool is (x != 0).
+void cast_strided(const Tensor& src, const Tensor& dst);
+
+}  // namespace fasttf::kernels

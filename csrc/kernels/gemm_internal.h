@@ -1,0 +1,227 @@
+// Internal interface between the GEMM driver (gemm.cpp, baseline x86-64) and the per-ISA
+// micro-kernels and packing routines (gemm_<isa>.cpp), plus the ISA-generic templates those
+// files instantiate with their own vector traits.
+//
+// Everything generic below is templated on the traits type X, which each ISA file defines in
+// its own namespace: every instantiation is therefore unique to one translation unit, so the
+// linker can never merge an AVX-512 copy of a function into the baseline or AVX2 path.
+#pragma once
+#include <cstdint>
+
+namespace fasttf::kernels::gemm_detail {
+
+// How a micro-kernel reads its MR×kc slice of A: element (r, k) at a[r*a_rs + k*a_cs].
+enum class AMode {
+  Packed = 0,     // packed panel: a_rs = 1, a_cs = MR (compile-time strides)
+  ColStride = 1,  // A^T in memory (a_rs == 1): MR contiguous values per k, runtime a_cs
+  RowStride = 2,  // row-major A (a_cs == 1): runtime a_rs, used unpacked for small problems
+};
+
+template <class T>
+struct MicroArgs {
+  int64_t kc;
+  const T* a;
+  int64_t a_rs, a_cs;  // ignored for AMode::Packed
+  const T* b;          // row k of the kc×NR B micro-panel at b + k*b_rs, NR contiguous values
+  int64_t b_rs;
+  T* c;
+  int64_t ldc;
+  int m, n;            // valid rows / columns of this tile (<= MR, NR)
+  bool load_c;         // add the existing C (accumulate, or a K block after the first)
+  bool b_partial;      // B has only n valid columns (unpacked B at the N edge): masked loads
+  const T* bias;       // non-null only on the last K block: add bias[j] (tile-relative)
+  bool relu;           // only on the last K block
+};
+
+template <class T>
+using MicroFn = void (*)(const MicroArgs<T>&);
+// Packs rows [0, m) × cols [0, k) of A (element (i,k) at a[i*rs + k*cs]) into ceil(m/MR)
+// panels of MR×k, laid out k-major (panel[k*MR + r]), zero padded to MR rows.
+template <class T>
+using PackAFn = void (*)(int64_t m, int64_t k, const T* a, int64_t rs, int64_t cs, T* dst);
+// Packs rows [0, k) × cols [0, n) of B into ceil(n/NR) panels of k×NR (panel[k*NR + j]),
+// zero padded to NR columns.
+template <class T>
+using PackBFn = void (*)(int64_t k, int64_t n, const T* b, int64_t rs, int64_t cs, T* dst);
+
+template <class T>
+struct KernelSet {
+  int mr, nr;
+  int64_t kc;   // K block: A micro-panel MR×kc stays in L1
+  int64_t nc;   // N block per thread: packed B kc×nc stays in that core's L2
+  int64_t mc;   // M block: packed A mc×kc, shared by the threads, lives in L2/L3
+  MicroFn<T> micro[3];  // indexed by AMode
+  PackAFn<T> pack_a;
+  PackBFn<T> pack_b;
+};
+
+namespace avx512 {
+const KernelSet<float>& kernels_f32();
+const KernelSet<double>& kernels_f64();
+}  // namespace avx512
+namespace avx2 {
+const KernelSet<float>& kernels_f32();
+const KernelSet<double>& kernels_f64();
+}  // namespace avx2
+namespace portable {
+const KernelSet<float>& kernels_f32();
+const KernelSet<double>& kernels_f64();
+}  // namespace portable
+
+// ---------------------------------------------------------------------------------------------
+// ISA-generic templates. X provides: T, reg, mask, W (lanes), zero(), load(p), loadm(mask,p)
+// (zero beyond the mask, never touching masked-off memory), set1(x), fma(a,b,acc),
+// add(a,b), max0(a), store(p,v), storem(mask,p,v), first(n) (mask of the first n lanes,
+// n may be <= 0 or >= W).
+
+// MR×(2W) micro-kernel: broadcast one A value per row, two B vectors per k. Each C element is
+// one FMA chain over k in order, then + C, + bias, relu: the same arithmetic for full and edge
+// tiles and whatever thread runs the tile.
+template <class X, int MR, AMode AM, bool MaskB>
+inline void micro_tile(const MicroArgs<typename X::T>& p) {
+  using T = typename X::T;
+  using R = typename X::reg;
+  constexpr int W = X::W;
+  const int64_t ars = AM == AMode::RowStride ? p.a_rs : 1;
+  const int64_t acs = AM == AMode::Packed ? MR : (AM == AMode::ColStride ? p.a_cs : 1);
+  const typename X::mask m0 = X::first(p.n), m1 = X::first(p.n - W);
+  R acc[MR][2];
+#pragma GCC unroll 32
+  for (int r = 0; r < MR; ++r) acc[r][0] = acc[r][1] = X::zero();
+  // C is usually cold (big products stream it from L3/memory): start fetching the tile now
+  // so its load in the epilogue does not stall.
+  if (p.load_c) {
+#pragma GCC unroll 32
+    for (int r = 0; r < MR; ++r) {
+      if (r >= p.m) break;
+      __builtin_prefetch(p.c + r * p.ldc, 1, 3);
+      __builtin_prefetch(p.c + r * p.ldc + 2 * W - 1, 1, 3);
+    }
+  }
+  const T* a = p.a;
+  const T* b = p.b;
+#pragma GCC unroll 4
+  for (int64_t k = 0; k < p.kc; ++k) {
+    R b0 = MaskB ? X::loadm(m0, b) : X::load(b);
+    R b1 = MaskB ? X::loadm(m1, b + W) : X::load(b + W);
+#pragma GCC unroll 32
+    for (int r = 0; r < MR; ++r) {
+      R ar = X::set1(a[r * ars]);
+      acc[r][0] = X::fma(ar, b0, acc[r][0]);
+      acc[r][1] = X::fma(ar, b1, acc[r][1]);
+    }
+    a += acs;
+    b += p.b_rs;
+  }
+  // Epilogue: the bias vectors are loaded once; rows past m are never stored.
+  const bool full = p.n >= 2 * W;
+  R bias0 = X::zero(), bias1 = X::zero();
+  if (p.bias) {
+    bias0 = X::loadm(m0, p.bias);
+    bias1 = X::loadm(m1, p.bias + W);
+  }
+#pragma GCC unroll 32
+  for (int r = 0; r < MR; ++r) {
+    if (r >= p.m) break;
+    T* c = p.c + r * p.ldc;
+    R v0 = acc[r][0], v1 = acc[r][1];
+    if (p.load_c) {
+      v0 = X::add(v0, full ? X::load(c) : X::loadm(m0, c));
+      v1 = X::add(v1, full ? X::load(c + W) : X::loadm(m1, c + W));
+    }
+    if (p.bias) {
+      v0 = X::add(v0, bias0);
+      v1 = X::add(v1, bias1);
+    }
+    if (p.relu) {
+      v0 = X::max0(v0);
+      v1 = X::max0(v1);
+    }
+    if (full) {
+      X::store(c, v0);
+      X::store(c + W, v1);
+    } else {
+      X::storem(m0, c, v0);
+      X::storem(m1, c + W, v1);
+    }
+  }
+}
+
+template <class X, int MR, AMode AM>
+void micro(const MicroArgs<typename X::T>& p) {
+  if (p.b_partial)
+    micro_tile<X, MR, AM, true>(p);
+  else
+    micro_tile<X, MR, AM, false>(p);
+}
+
+// Packing. The unit-stride cases (the ones real callers produce) get the contiguous inner
+// loop; anything else falls back to the general gather.
+template <class X, int MR>
+void pack_a(int64_t m, int64_t k, const typename X::T* a, int64_t rs, int64_t cs,
+            typename X::T* dst) {
+  using T = typename X::T;
+  for (int64_t i0 = 0; i0 < m; i0 += MR, dst += MR * k) {
+    const int rows = m - i0 < MR ? int(m - i0) : MR;
+    const T* src = a + i0 * rs;
+    if (rs == 1 && rows == MR) {  // A^T in memory: each k is MR contiguous values
+      for (int64_t kk = 0; kk < k; ++kk)
+#pragma GCC unroll 16
+        for (int r = 0; r < MR; ++r) dst[kk * MR + r] = src[kk * cs + r];
+      continue;
+    }
+    for (int r = 0; r < rows; ++r) {  // row-major A: a strided write per element
+      const T* row = src + r * rs;
+      if (cs == 1)
+        for (int64_t kk = 0; kk < k; ++kk) dst[kk * MR + r] = row[kk];
+      else
+        for (int64_t kk = 0; kk < k; ++kk) dst[kk * MR + r] = row[kk * cs];
+    }
+    for (int r = rows; r < MR; ++r)
+      for (int64_t kk = 0; kk < k; ++kk) dst[kk * MR + r] = T(0);
+  }
+}
+
+template <class X, int NR>
+void pack_b(int64_t k, int64_t n, const typename X::T* b, int64_t rs, int64_t cs,
+            typename X::T* dst) {
+  using T = typename X::T;
+  for (int64_t j0 = 0; j0 < n; j0 += NR, dst += NR * k) {
+    const int cols = n - j0 < NR ? int(n - j0) : NR;
+    const T* src = b + j0 * cs;
+    if (cs == 1 && cols == NR) {  // row-major B: copy NR contiguous values per k
+      for (int64_t kk = 0; kk < k; ++kk)
+#pragma GCC unroll 32
+        for (int j = 0; j < NR; ++j) dst[kk * NR + j] = src[kk * rs + j];
+      continue;
+    }
+    for (int j = 0; j < cols; ++j) {  // B^T in memory: a strided write per element
+      const T* col = src + j * cs;
+      if (rs == 1)
+        for (int64_t kk = 0; kk < k; ++kk) dst[kk * NR + j] = col[kk];
+      else
+        for (int64_t kk = 0; kk < k; ++kk) dst[kk * NR + j] = col[kk * rs];
+    }
+    for (int j = cols; j < NR; ++j)
+      for (int64_t kk = 0; kk < k; ++kk) dst[kk * NR + j] = T(0);
+  }
+}
+
+// Assembles a KernelSet for one ISA and element type.
+template <class X, int MR>
+KernelSet<typename X::T> make_kernel_set(int64_t kc, int64_t nc, int64_t mc) {
+  KernelSet<typename X::T> ks;
+  ks.mr = MR;
+  ks.nr = 2 * X::W;
+  ks.kc = kc;
+  ks.nc = nc;
+  ks.mc = mc;
+  ks.micro[int(AMode::Packed)] = &micro<X, MR, AMode::Packed>;
+  ks.micro[int(AMode::ColStride)] = &micro<X, MR, AMode::ColStride>;
+  ks.micro[int(AMode::RowStride)] = &micro<X, MR, AMode::RowStride>;
+  ks.pack_a = &pack_a<X, MR>;
+  ks.pack_b = &pack_b<X, 2 * X::W>;
+  return ks;
+}
+
+}  // namespace fasttf::kernels::gemm_detail

@@ -1,0 +1,19 @@
+// Reductions over a [outer, reduced, inner] view of a contiguous tensor. The op layer permutes
+// and copies when the reduced axes are not one contiguous group. Results are bitwise identical
+// for any thread count: work is split by output element, and long reductions use fixed-size
+// blocks combined in order.
+#pragma once
+#include "core/tensor.h"
+
+namespace fasttf::kernels {
+
+enum class ReduceOp { Sum, Mean, Max, Min, Prod, Any, All };
+
+// x: contiguous, logically [outer, reduced, inner]; out: contiguous [outer, inner].
+void reduce(ReduceOp op, const Tensor& x, int64_t outer, int64_t reduced, int64_t inner,
+            const Tensor& out);
+// Index of the max/min along `reduced` (first one on ties) written as int64 or int32.
+void arg_reduce(bool is_max, const Tensor& x, int64_t outer, int64_t reduced, int64_t inner,
+                const Tensor& out);
+
+}  // namespace fasttf::kernels

@@ -1,0 +1,1 @@
+"""Core Python types of fasttf: dtypes, shapes, tensors, variables, errors."""

@@ -1,0 +1,159 @@
+"""tf.Variable: a tensor with a name, a trainable flag and in-place assignment.
+
+A Variable is a subclass of the C++ Tensor, so every op takes it directly; the C++ core knows
+it is a trainable variable, which is how tapes watch it on first use.
+"""
+
+import numpy as np
+
+from .. import _C
+from . import dtypes
+from .tensor import Tensor, _numpy_text
+
+_BinaryOp = _C.BinaryOp
+
+
+class VariableSynchronization:
+    AUTO = 0
+    NONE = 1
+    ON_WRITE = 2
+    ON_READ = 3
+
+
+class VariableAggregation:
+    NONE = 0
+    SUM = 1
+    MEAN = 2
+    ONLY_FIRST_REPLICA = 3
+
+
+class Variable(Tensor):
+    """tf.Variable(initial_value, trainable=True, name=None, dtype=None, shape=None, ...)."""
+
+    def __init__(self, initial_value=None, trainable=None, validate_shape=True,
+                 caching_device=None, name=None, variable_def=None, dtype=None,
+                 import_scope=None, constraint=None, synchronization=None, aggregation=None,
+                 shape=None, experimental_enable_variable_lifting=True):
+        if initial_value is None:
+            raise ValueError("The initial value must be specified.")
+        if callable(initial_value):
+            initial_value = initial_value()
+        if dtype is not None:
+            dtype = dtypes.as_dtype(dtype)
+            if isinstance(initial_value, Tensor) and initial_value.dtype != dtype:
+                initial_value = _C.cast(initial_value, dtype)
+        super().__init__(initial_value, dtype)
+        if trainable is None:
+            trainable = synchronization != VariableSynchronization.ON_READ
+        self._trainable_flag = bool(trainable)
+        self._mark_variable(self._trainable_flag and self.dtype.is_floating)
+        base = name if name is not None else "Variable"
+        self._name = base if base.endswith(":0") else base + ":0"
+        self._constraint = constraint
+        self._shape_spec = shape
+        self._synchronization = synchronization
+        self._aggregation = aggregation
+
+    # -- identity -------------------------------------------------------------------------
+    @property
+    def name(self):
+        return self._name
+
+    @property
+    def trainable(self):
+        return self._trainable_flag
+
+    @trainable.setter
+    def trainable(self, value):
+        self._trainable_flag = bool(value)
+        self._mark_variable(self._trainable_flag and self.dtype.is_floating)
+
+    @property
+    def constraint(self):
+        return self._constraint
+
+    @property
+    def synchronization(self):
+        return self._synchronization
+
+    @property
+    def aggregation(self):
+        return self._aggregation
+
+    @property
+    def initial_value(self):
+        return self.read_value()
+
+    @property
+    def handle(self):
+        return self
+
+    # -- reading ----------------------------------------------------------------------------
+    def read_value(self):
+        """A snapshot of the current value (a new Tensor)."""
+        return _C.identity(self)
+
+    def value(self):
+        return self.read_value()
+
+    def __array__(self, dtype=None, copy=None):
+        value = self.numpy()
+        return value if dtype is None else value.astype(dtype, copy=False)
+
+    # -- writing ----------------------------------------------------------------------------
+    def assign(self, value, use_locking=None, name=None, read_value=True):
+        _C.assign(self, value)
+        return self if read_value else None
+
+    def assign_add(self, delta, use_locking=None, name=None, read_value=True):
+        _C.assign_binary(self, delta, _BinaryOp.add)
+        return self if read_value else None
+
+    def assign_sub(self, delta, use_locking=None, name=None, read_value=True):
+        _C.assign_binary(self, delta, _BinaryOp.sub)
+        return self if read_value else None
+
+    def scatter_nd_update(self, indices, updates, name=None):
+        from .. import tensor_scatter_nd_update
+        return self.assign(tensor_scatter_nd_update(self, indices, updates))
+
+    def scatter_nd_add(self, indices, updates, name=None):
+        from .. import tensor_scatter_nd_add
+        return self.assign(tensor_scatter_nd_add(self, indices, updates))
+
+    # -- presentation -----------------------------------------------------------------------
+    def __repr__(self):
+        return "<tf.Variable '%s' shape=%s dtype=%s, numpy=%s>" % (
+            self.name, self.shape, self.dtype.name, _numpy_text(self._repr_value(), True))
+
+    __str__ = __repr__
+
+    def _repr_value(self):
+        value = self.numpy()
+        return value[()] if value.ndim == 0 else value
+
+    def ref(self):
+        from .tensor import _Reference
+        return _Reference(self)
+
+    experimental_ref = ref
+
+    def __reduce__(self):
+        return (_rebuild_variable, (self.numpy(), self.trainable, self.name))
+
+    def __deepcopy__(self, memo):
+        return _rebuild_variable(self.numpy(), self.trainable, self.name)
+
+    def __copy__(self):
+        return self
+
+    def __iadd__(self, other):
+        return self + other
+
+    def __isub__(self, other):
+        return self - other
+
+
+def _rebuild_variable(value, trainable, name):
+    return Variable(np.asarray(value), trainable=trainable, name=name[:-2] if name.endswith(":0")
+                    else name)
