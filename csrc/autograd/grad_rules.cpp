@@ -247,10 +247,13 @@ GradFn reduce(kernels::ReduceOp op, const Tensor& x, const Tensor& out, const Sh
     if (kept_shape[i] == 1) count *= x.shape()[i];
   switch (op) {
     case ReduceOp::Sum:
-      return [kept_shape](const Grads& g) -> Grads { return {reshape(g[0], kept_shape)}; };
+      return [kept_shape, shape = x.shape()](const Grads& g) -> Grads {
+        return {broadcast_to(reshape(g[0], kept_shape), shape)};
+      };
     case ReduceOp::Mean:
-      return [kept_shape, count](const Grads& g) -> Grads {
-        return {mul_scalar(reshape(g[0], kept_shape), 1.0 / double(std::max<int64_t>(count, 1)))};
+      return [kept_shape, count, shape = x.shape()](const Grads& g) -> Grads {
+        Tensor scaled = mul_scalar(reshape(g[0], kept_shape), 1.0 / double(std::max<int64_t>(count, 1)));
+        return {broadcast_to(scaled, shape)};
       };
     case ReduceOp::Max:
     case ReduceOp::Min:

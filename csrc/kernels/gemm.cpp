@@ -44,16 +44,29 @@ int64_t balanced_block(int64_t n, int64_t max_block, int64_t unit) {
   return round_up(ceil_div(n, blocks), unit);
 }
 
+// The kernel set for this ISA; C no wider than one vector gets the narrow (taller) tile.
 template <class T>
-const KernelSet<T>& kernels_for(cpu::Isa isa) {
+const KernelSet<T>& kernels_for(cpu::Isa isa, int64_t N) {
   namespace gd = gemm_detail;
   if constexpr (sizeof(T) == 4) {
-    if (isa == cpu::Isa::Avx512) return gd::avx512::kernels_f32();
-    if (isa == cpu::Isa::Avx2) return gd::avx2::kernels_f32();
+    if (isa == cpu::Isa::Avx512) {
+      const auto& narrow = gd::avx512::narrow_kernels_f32();
+      return N <= narrow.nr ? narrow : gd::avx512::kernels_f32();
+    }
+    if (isa == cpu::Isa::Avx2) {
+      const auto& narrow = gd::avx2::narrow_kernels_f32();
+      return N <= narrow.nr ? narrow : gd::avx2::kernels_f32();
+    }
     return gd::portable::kernels_f32();
   } else {
-    if (isa == cpu::Isa::Avx512) return gd::avx512::kernels_f64();
-    if (isa == cpu::Isa::Avx2) return gd::avx2::kernels_f64();
+    if (isa == cpu::Isa::Avx512) {
+      const auto& narrow = gd::avx512::narrow_kernels_f64();
+      return N <= narrow.nr ? narrow : gd::avx512::kernels_f64();
+    }
+    if (isa == cpu::Isa::Avx2) {
+      const auto& narrow = gd::avx2::narrow_kernels_f64();
+      return N <= narrow.nr ? narrow : gd::avx2::kernels_f64();
+    }
     return gd::portable::kernels_f64();
   }
 }
@@ -294,7 +307,7 @@ void gemm_impl(const Problem<T>& p, int max_threads) {
   cpu::enable_flush_denormals();
   if (p.M <= 0 || p.N <= 0) return;
   if (p.K <= 0) return gemm_empty_k(p);
-  const KernelSet<T>& ks = kernels_for<T>(cpu::best_isa());
+  const KernelSet<T>& ks = kernels_for<T>(cpu::best_isa(), p.N);
   const Plan plan = make_plan(ks, p);
   if (p.M * p.N * p.K < kParallelMinMacs || omp_in_parallel()) max_threads = 1;
   const ThreadGrid grid = make_grid(max_threads, ceil_div(p.M, ks.mr), ceil_div(p.N, ks.nr));

@@ -57,5 +57,14 @@ const KernelSet<double>& kernels_f64() {
   static const KernelSet<double> ks = make_kernel_set<F64, 6>(256, 512, 1008);
   return ks;
 }
+// 12×8 / 12×4: 12 accumulators, one B vector, one broadcast.
+const KernelSet<float>& narrow_kernels_f32() {
+  static const KernelSet<float> ks = make_kernel_set<F32, 12, 1>(256, 8, 1008);
+  return ks;
+}
+const KernelSet<double>& narrow_kernels_f64() {
+  static const KernelSet<double> ks = make_kernel_set<F64, 12, 1>(256, 4, 1008);
+  return ks;
+}
 
 }  // namespace fasttf::kernels::gemm_detail::avx2

@@ -45,7 +45,12 @@ struct F64 {
 
 // In-register transpose of 16 rows of 16 floats: on return r[i] holds column i.
 // Three shuffle stages (unpack ps, unpack pd, two rounds of 128-bit lane shuffles).
-// (maskz forms with a full mask: the plain intrinsics trip GCC 12's -Wuninitialized.)
+// (Masked forms with a full mask: the plain intrinsics trip GCC 12's -Wuninitialized.)
+template <int Imm>
+inline __m512 shuffle128(__m512 a, __m512 b) {
+  return _mm512_mask_shuffle_f32x4(a, 0xFFFF, a, b, Imm);
+}
+
 inline void transpose16(__m512 r[16]) {
   __m512 t[16];
   for (int i = 0; i < 8; ++i) {
@@ -61,16 +66,16 @@ inline void transpose16(__m512 r[16]) {
     r[4 * g + 3] = _mm512_castpd_ps(_mm512_maskz_unpackhi_pd(0xFF, b, d));
   }
   for (int j = 0; j < 4; ++j) {
-    t[j] = _mm512_shuffle_f32x4(r[j], r[4 + j], 0x88);
-    t[4 + j] = _mm512_shuffle_f32x4(r[j], r[4 + j], 0xdd);
-    t[8 + j] = _mm512_shuffle_f32x4(r[8 + j], r[12 + j], 0x88);
-    t[12 + j] = _mm512_shuffle_f32x4(r[8 + j], r[12 + j], 0xdd);
+    t[j] = shuffle128<0x88>(r[j], r[4 + j]);
+    t[4 + j] = shuffle128<0xdd>(r[j], r[4 + j]);
+    t[8 + j] = shuffle128<0x88>(r[8 + j], r[12 + j]);
+    t[12 + j] = shuffle128<0xdd>(r[8 + j], r[12 + j]);
   }
   for (int j = 0; j < 4; ++j) {
-    r[j] = _mm512_shuffle_f32x4(t[j], t[8 + j], 0x88);
-    r[8 + j] = _mm512_shuffle_f32x4(t[j], t[8 + j], 0xdd);
-    r[4 + j] = _mm512_shuffle_f32x4(t[4 + j], t[12 + j], 0x88);
-    r[12 + j] = _mm512_shuffle_f32x4(t[4 + j], t[12 + j], 0xdd);
+    r[j] = shuffle128<0x88>(t[j], t[8 + j]);
+    r[8 + j] = shuffle128<0xdd>(t[j], t[8 + j]);
+    r[4 + j] = shuffle128<0x88>(t[4 + j], t[12 + j]);
+    r[12 + j] = shuffle128<0xdd>(t[4 + j], t[12 + j]);
   }
 }
 
@@ -130,7 +135,16 @@ const KernelSet<float>& kernels_f32() {
   return ks;
 }
 const KernelSet<double>& kernels_f64() {
-  static const KernelSet<double> ks = make_kernel_set<F64, 14>(256, 512, 1008);
+  static const KernelSet<double> ks = make_kernel_set<F64, 14>(256, 512, 2016);
+  return ks;
+}
+// 28×16 / 28×8: 28 accumulators, one B vector, one broadcast.
+const KernelSet<float>& narrow_kernels_f32() {
+  static const KernelSet<float> ks = make_kernel_set<F32, 28, 1>(384, 16, 4032);
+  return ks;
+}
+const KernelSet<double>& narrow_kernels_f64() {
+  static const KernelSet<double> ks = make_kernel_set<F64, 28, 1>(256, 8, 2016);
   return ks;
 }
 

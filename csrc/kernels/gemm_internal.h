@@ -55,13 +55,20 @@ struct KernelSet {
   PackBFn<T> pack_b;
 };
 
+// Per ISA: the main kernels, and "narrow" ones (one vector per row, about twice the rows)
+// for C with at most one vector of columns (e.g. 128×256·256×10), where a two-vector tile
+// would compute mostly padding.
 namespace avx512 {
 const KernelSet<float>& kernels_f32();
 const KernelSet<double>& kernels_f64();
+const KernelSet<float>& narrow_kernels_f32();
+const KernelSet<double>& narrow_kernels_f64();
 }  // namespace avx512
 namespace avx2 {
 const KernelSet<float>& kernels_f32();
 const KernelSet<double>& kernels_f64();
+const KernelSet<float>& narrow_kernels_f32();
+const KernelSet<double>& narrow_kernels_f64();
 }  // namespace avx2
 namespace portable {
 const KernelSet<float>& kernels_f32();
@@ -74,20 +81,24 @@ const KernelSet<double>& kernels_f64();
 // add(a,b), max0(a), store(p,v), storem(mask,p,v), first(n) (mask of the first n lanes,
 // n may be <= 0 or >= W).
 
-// MR×(2W) micro-kernel: broadcast one A value per row, two B vectors per k. Each C element is
-// one FMA chain over k in order, then + C, + bias, relu: the same arithmetic for full and edge
-// tiles and whatever thread runs the tile.
-template <class X, int MR, AMode AM, bool MaskB>
+// MR×(NV·W) micro-kernel: broadcast one A value per row, NV B vectors per k. Each C element
+// is one FMA chain over k in order, then + C, + bias, relu: the same arithmetic for full and
+// edge tiles and whatever thread runs the tile.
+template <class X, int MR, int NV, AMode AM, bool MaskB>
 inline void micro_tile(const MicroArgs<typename X::T>& p) {
   using T = typename X::T;
   using R = typename X::reg;
   constexpr int W = X::W;
   const int64_t ars = AM == AMode::RowStride ? p.a_rs : 1;
   const int64_t acs = AM == AMode::Packed ? MR : (AM == AMode::ColStride ? p.a_cs : 1);
-  const typename X::mask m0 = X::first(p.n), m1 = X::first(p.n - W);
-  R acc[MR][2];
+  typename X::mask mask[NV];
+#pragma GCC unroll 4
+  for (int v = 0; v < NV; ++v) mask[v] = X::first(p.n - v * W);
+  R acc[MR][NV];
 #pragma GCC unroll 32
-  for (int r = 0; r < MR; ++r) acc[r][0] = acc[r][1] = X::zero();
+  for (int r = 0; r < MR; ++r)
+#pragma GCC unroll 4
+    for (int v = 0; v < NV; ++v) acc[r][v] = X::zero();
   // C is usually cold (big products stream it from L3/memory): start fetching the tile now
   // so its load in the epilogue does not stall.
   if (p.load_c) {
@@ -95,64 +106,54 @@ inline void micro_tile(const MicroArgs<typename X::T>& p) {
     for (int r = 0; r < MR; ++r) {
       if (r >= p.m) break;
       __builtin_prefetch(p.c + r * p.ldc, 1, 3);
-      __builtin_prefetch(p.c + r * p.ldc + 2 * W - 1, 1, 3);
+      __builtin_prefetch(p.c + r * p.ldc + NV * W - 1, 1, 3);
     }
   }
   const T* a = p.a;
   const T* b = p.b;
 #pragma GCC unroll 4
   for (int64_t k = 0; k < p.kc; ++k) {
-    R b0 = MaskB ? X::loadm(m0, b) : X::load(b);
-    R b1 = MaskB ? X::loadm(m1, b + W) : X::load(b + W);
+    R bv[NV];
+#pragma GCC unroll 4
+    for (int v = 0; v < NV; ++v) bv[v] = MaskB ? X::loadm(mask[v], b + v * W) : X::load(b + v * W);
 #pragma GCC unroll 32
     for (int r = 0; r < MR; ++r) {
       R ar = X::set1(a[r * ars]);
-      acc[r][0] = X::fma(ar, b0, acc[r][0]);
-      acc[r][1] = X::fma(ar, b1, acc[r][1]);
+#pragma GCC unroll 4
+      for (int v = 0; v < NV; ++v) acc[r][v] = X::fma(ar, bv[v], acc[r][v]);
     }
     a += acs;
     b += p.b_rs;
   }
   // Epilogue: the bias vectors are loaded once; rows past m are never stored.
-  const bool full = p.n >= 2 * W;
-  R bias0 = X::zero(), bias1 = X::zero();
-  if (p.bias) {
-    bias0 = X::loadm(m0, p.bias);
-    bias1 = X::loadm(m1, p.bias + W);
-  }
+  const bool full = p.n >= NV * W;
+  R bias[NV];
+#pragma GCC unroll 4
+  for (int v = 0; v < NV; ++v) bias[v] = p.bias ? X::loadm(mask[v], p.bias + v * W) : X::zero();
 #pragma GCC unroll 32
   for (int r = 0; r < MR; ++r) {
     if (r >= p.m) break;
     T* c = p.c + r * p.ldc;
-    R v0 = acc[r][0], v1 = acc[r][1];
-    if (p.load_c) {
-      v0 = X::add(v0, full ? X::load(c) : X::loadm(m0, c));
-      v1 = X::add(v1, full ? X::load(c + W) : X::loadm(m1, c + W));
-    }
-    if (p.bias) {
-      v0 = X::add(v0, bias0);
-      v1 = X::add(v1, bias1);
-    }
-    if (p.relu) {
-      v0 = X::max0(v0);
-      v1 = X::max0(v1);
-    }
-    if (full) {
-      X::store(c, v0);
-      X::store(c + W, v1);
-    } else {
-      X::storem(m0, c, v0);
-      X::storem(m1, c + W, v1);
+#pragma GCC unroll 4
+    for (int v = 0; v < NV; ++v) {
+      R x = acc[r][v];
+      if (p.load_c) x = X::add(x, full ? X::load(c + v * W) : X::loadm(mask[v], c + v * W));
+      if (p.bias) x = X::add(x, bias[v]);
+      if (p.relu) x = X::max0(x);
+      if (full)
+        X::store(c + v * W, x);
+      else
+        X::storem(mask[v], c + v * W, x);
     }
   }
 }
 
-template <class X, int MR, AMode AM>
+template <class X, int MR, int NV, AMode AM>
 void micro(const MicroArgs<typename X::T>& p) {
   if (p.b_partial)
-    micro_tile<X, MR, AM, true>(p);
+    micro_tile<X, MR, NV, AM, true>(p);
   else
-    micro_tile<X, MR, AM, false>(p);
+    micro_tile<X, MR, NV, AM, false>(p);
 }
 
 // Packing. The unit-stride cases (the ones real callers produce) get the contiguous inner
@@ -207,20 +208,20 @@ void pack_b(int64_t k, int64_t n, const typename X::T* b, int64_t rs, int64_t cs
   }
 }
 
-// Assembles a KernelSet for one ISA and element type.
-template <class X, int MR>
+// Assembles a KernelSet for one ISA and element type: MR rows × NV vectors of W lanes.
+template <class X, int MR, int NV = 2>
 KernelSet<typename X::T> make_kernel_set(int64_t kc, int64_t nc, int64_t mc) {
   KernelSet<typename X::T> ks;
   ks.mr = MR;
-  ks.nr = 2 * X::W;
+  ks.nr = NV * X::W;
   ks.kc = kc;
   ks.nc = nc;
   ks.mc = mc;
-  ks.micro[int(AMode::Packed)] = &micro<X, MR, AMode::Packed>;
-  ks.micro[int(AMode::ColStride)] = &micro<X, MR, AMode::ColStride>;
-  ks.micro[int(AMode::RowStride)] = &micro<X, MR, AMode::RowStride>;
+  ks.micro[int(AMode::Packed)] = &micro<X, MR, NV, AMode::Packed>;
+  ks.micro[int(AMode::ColStride)] = &micro<X, MR, NV, AMode::ColStride>;
+  ks.micro[int(AMode::RowStride)] = &micro<X, MR, NV, AMode::RowStride>;
   ks.pack_a = &pack_a<X, MR>;
-  ks.pack_b = &pack_b<X, 2 * X::W>;
+  ks.pack_b = &pack_b<X, NV * X::W>;
   return ks;
 }
 
