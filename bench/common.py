@@ -1,0 +1,78 @@
+"""Timing helpers shared by the benchmarks: medians of interleaved runs, ratio tables."""
+
+import json
+import statistics
+import time
+
+
+def time_once(fn, number):
+    start = time.perf_counter()
+    for _ in range(number):
+        fn()
+    return (time.perf_counter() - start) / number
+
+
+def calibrate(fn, target_seconds=0.02):
+    """How many calls make one timing sample last about target_seconds."""
+    fn()
+    number = 1
+    while True:
+        t = time_once(fn, number)
+        if t * number >= target_seconds or number >= 1 << 20:
+            return number
+        number *= 2
+
+
+def compare(impls, repeats=7, target_seconds=0.02):
+    """Median seconds per call for each named callable, sampled in interleaved rounds so that
+    machine noise hits every implementation alike. Returns {name: seconds}."""
+    numbers = {name: calibrate(fn, target_seconds) for name, fn in impls.items()}
+    samples = {name: [] for name in impls}
+    for _ in range(repeats):
+        for name, fn in impls.items():
+            samples[name].append(time_once(fn, numbers[name]))
+    return {name: statistics.median(s) for name, s in samples.items()}
+
+
+def format_seconds(s):
+    if s is None:
+        return "-"
+    if s < 1e-6:
+        return "%.0f ns" % (s * 1e9)
+    if s < 1e-3:
+        return "%.2f us" % (s * 1e6)
+    if s < 1:
+        return "%.2f ms" % (s * 1e3)
+    return "%.2f s" % s
+
+
+class Table:
+    """Rows of (case, {impl: seconds}); prints fasttf's time and each peer's ratio to it
+    (ratio > 1 means fasttf is faster)."""
+
+    def __init__(self, peers):
+        self.peers = peers
+        self.rows = []
+
+    def add(self, case, times, note=""):
+        self.rows.append((case, times, note))
+        self._print_row(case, times, note)
+
+    def header(self):
+        cols = ["case".ljust(44), "fasttf".rjust(10)]
+        for p in self.peers:
+            cols += [p.rjust(10), ("%s/ff" % p).rjust(9)]
+        print(" ".join(cols))
+
+    def _print_row(self, case, times, note):
+        ff = times.get("fasttf")
+        cols = [case.ljust(44), format_seconds(ff).rjust(10)]
+        for p in self.peers:
+            t = times.get(p)
+            ratio = "%.2fx" % (t / ff) if t and ff else "-"
+            cols += [format_seconds(t).rjust(10), ratio.rjust(9)]
+        print(" ".join(cols) + ("  " + note if note else ""), flush=True)
+
+    def to_json(self):
+        return json.dumps([{"case": c, "seconds": t, "note": n} for c, t, n in self.rows],
+                          indent=1)
