@@ -153,7 +153,8 @@ void check_all(std::mt19937& rng) {
   const int64_t big[][3] = {{255, 255, 255}, {1023, 33, 65}, {33, 1023, 255}, {255, 1023, 31},
                             {65, 127, 1023}, {1023, 17, 1023}, {7, 1023, 1023}, {300, 500, 700},
                             {128, 256, 784}, {784, 256, 128}, {128, 784, 256}, {128, 10, 256},
-                            {1, 1023, 1}, {1023, 1, 255}};
+                            {1, 1023, 1}, {1023, 1, 255}, {4100, 40, 300}, {2100, 17, 200},
+                            {400, 300, 1000}};
   for (auto& s : big)
     for (int t = 0; t < 4; ++t, ++variant)
       check_case<T>({s[0], s[1], s[2], bool(t & 1), bool(t & 2), bool(t == 1), t >= 2, t == 3},
@@ -164,10 +165,15 @@ void check_all(std::mt19937& rng) {
         check_case<T>({M, N, 0, false, false, bool(t & 1), bool(t & 2), bool(t & 4)}, rng);
   check_case<T>({0, 5, 5, false, false, false, true, false}, rng);
   check_case<T>({5, 0, 5, false, false, false, true, false}, rng);
+  // Covers both thread grids (N split with shared A, M split with private A), several M and
+  // K blocks, and the narrow kernel; repeated because a race shows up only sometimes.
   const int64_t det[][3] = {{255, 255, 255}, {1023, 127, 511}, {127, 1023, 1000},
-                            {300, 500, 700}, {128, 784, 256}, {1000, 40, 900}};
-  for (auto& s : det)
-    for (int t = 0; t < 4; ++t) check_determinism<T>(s[0], s[1], s[2], t & 1, t & 2, rng);
+                            {300, 500, 700}, {128, 784, 256}, {1000, 40, 900},
+                            {4100, 40, 500}, {2100, 17, 300}, {5000, 9, 100},
+                            {400, 300, 1000}};
+  for (int rep = 0; rep < 3; ++rep)
+    for (auto& s : det)
+      for (int t = 0; t < 4; ++t) check_determinism<T>(s[0], s[1], s[2], t & 1, t & 2, rng);
   check_batched<T>(5, 17, 33, 65, false, rng);
   check_batched<T>(3, 128, 200, 300, true, rng);
   check_batched<T>(4, 1, 7, 0, false, rng);
@@ -202,10 +208,11 @@ struct BenchShape {
   bool ta, tb;
 };
 
+template <class T>
 double median_seconds(const BenchShape& s, int reps) {
   std::mt19937 rng(7);
-  Operand<float> A(s.M, s.K, s.ta, 0, rng), B(s.K, s.N, s.tb, 0, rng);
-  std::vector<float> c(s.M * s.N);
+  Operand<T> A(s.M, s.K, s.ta, 0, rng), B(s.K, s.N, s.tb, 0, rng);
+  std::vector<T> c(s.M * s.N);
   const double flop = 2.0 * s.M * s.N * s.K;
   // Each sample repeats the call enough to last ~20 ms, so timer overhead does not matter.
   const int inner = std::max<int>(1, int(4e9 / flop) > 0 ? int(std::min(2e4, 4e9 / flop)) : 1);
@@ -213,7 +220,7 @@ double median_seconds(const BenchShape& s, int reps) {
   for (int r = -1; r < reps; ++r) {
     auto t0 = std::chrono::steady_clock::now();
     for (int i = 0; i < inner; ++i)
-      gemm<float>(s.M, s.N, s.K, A.ptr(), A.rs, A.cs, B.ptr(), B.rs, B.cs, c.data(), s.N, false);
+      gemm<T>(s.M, s.N, s.K, A.ptr(), A.rs, A.cs, B.ptr(), B.rs, B.cs, c.data(), s.N, false);
     double dt = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     if (r >= 0) samples.push_back(dt / inner);  // r == -1 is the warm-up
   }
@@ -234,10 +241,13 @@ int run_bench(int reps) {
   std::printf("isa=%s threads=%d\n", fasttf::cpu::isa_name(fasttf::cpu::best_isa()),
               omp_get_max_threads());
   for (const auto& s : shapes) {
-    double t = median_seconds(s, reps);
+    double t = median_seconds<float>(s, reps);
     std::printf("%-20s %10.2f us %8.1f GFLOP/s\n", s.name, t * 1e6,
                 2.0 * s.M * s.N * s.K / t * 1e-9);
   }
+  const BenchShape d{"dgemm 1024^3", 1024, 1024, 1024, false, false};
+  double t = median_seconds<double>(d, reps);
+  std::printf("%-20s %10.2f us %8.1f GFLOP/s\n", d.name, t * 1e6, 2.0 * d.M * d.N * d.K / t * 1e-9);
   return 0;
 }
 

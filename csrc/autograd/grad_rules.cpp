@@ -267,13 +267,24 @@ GradFn reduce(kernels::ReduceOp op, const Tensor& x, const Tensor& out, const Sh
         return {mul(div(reshape(g[0], kept_shape), ties), hit)};
       };
     case ReduceOp::Prod:
-      // prod / x, valid where x != 0 (the common case); zeros fall back to the product of the
-      // other elements computed directly.
-      return [x, out, kept_shape](const Grads& g) -> Grads {
-        Tensor y = reshape(out, kept_shape);
-        Tensor nonzero = ops::binary(BinaryOp::NotEqual, x, like(0.0, x));
-        Tensor safe_x = ops::where(nonzero, x, ones_like(x));
-        return {mul(reshape(g[0], kept_shape), div(y, safe_x))};
+      // The product of all the other elements, as TF computes it: exclusive cumulative products
+      // from both ends over the reduced elements, so zeros in x are handled exactly.
+      return [x, kept_shape](const Grads& g) -> Grads {
+        std::vector<int64_t> perm, inverse(x.ndim());
+        int64_t kept = 1, reduced = 1;
+        for (int i = 0; i < x.ndim(); ++i)
+          if (kept_shape[i] != 1 || x.shape()[i] == 1) { perm.push_back(i); kept *= x.shape()[i]; }
+        for (int i = 0; i < x.ndim(); ++i)
+          if (kept_shape[i] == 1 && x.shape()[i] != 1) { perm.push_back(i); reduced *= x.shape()[i]; }
+        Shape permuted_shape;
+        for (size_t i = 0; i < perm.size(); ++i) {
+          inverse[perm[i]] = int64_t(i);
+          permuted_shape.push_back(x.shape()[perm[i]]);
+        }
+        Tensor rows = reshape(ops::transpose(x, perm), {kept, reduced});
+        Tensor others = mul(ops::cumprod(rows, 1, true, false), ops::cumprod(rows, 1, true, true));
+        Tensor others_x = ops::transpose(reshape(others, permuted_shape), inverse);
+        return {mul(reshape(g[0], kept_shape), others_x)};
       };
     default:
       return {};

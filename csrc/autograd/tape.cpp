@@ -122,7 +122,10 @@ std::vector<Tensor> Tape::gradient(const std::vector<Tensor>& targets,
 
   // Forward reachability: only nodes downstream of a source matter.
   std::unordered_set<uint64_t> reachable;
-  for (const Tensor& s : sources) reachable.insert(s.id());
+  // Only watched sources get gradients (TF: an unwatched variable under
+  // watch_accessed_variables=False, or an unwatched constant, gives None).
+  for (const Tensor& s : sources)
+    if (watched_.count(s.id())) reachable.insert(s.id());
   std::vector<char> relevant(nodes_.size(), 0);
   for (size_t n = 0; n < nodes_.size(); ++n) {
     const Node& node = nodes_[n];
@@ -180,7 +183,7 @@ std::vector<Tensor> Tape::gradient(const std::vector<Tensor>& targets,
   result.reserve(sources.size());
   for (const Tensor& s : sources) {
     auto it = grads.find(s.id());
-    result.push_back(it == grads.end() ? Tensor() : it->second);
+    result.push_back(it == grads.end() || !watched_.count(s.id()) ? Tensor() : it->second);
   }
   if (!persistent_ && !retain) nodes_.clear();  // free saved tensors as soon as possible
   return result;

@@ -100,6 +100,23 @@ Tensor from_array(const py::array& arr) {
   return t;
 }
 
+// Whether an integral value (a double from a Python float, or a long long from a Python int)
+// lies in the range of an integer dtype.
+bool integer_fits(double fv, long long iv, bool is_int, DType d) {
+  long long lo = 0, hi = 0;
+  switch (d) {
+    case DType::UInt8: lo = 0; hi = 255; break;
+    case DType::Int8: lo = -128; hi = 127; break;
+    case DType::Int16: lo = -32768; hi = 32767; break;
+    case DType::Int32: lo = INT32_MIN; hi = INT32_MAX; break;
+    case DType::Int64:
+      return is_int || (fv >= -9223372036854775808.0 && fv < 9223372036854775808.0);
+    default: return true;
+  }
+  if (is_int) return iv >= lo && iv <= hi;
+  return fv >= double(lo) && fv <= double(hi);
+}
+
 bool is_python_sequence(py::handle v) {
   return py::isinstance<py::list>(v) || py::isinstance<py::tuple>(v);
 }
@@ -146,11 +163,17 @@ Tensor to_tensor(py::handle value, std::optional<DType> dtype) {
       d = (v >= INT32_MIN && v <= INT32_MAX) ? DType::Int32 : DType::Int64;
     }
     DType target = dtype.value_or(d);
-    if (PyFloat_Check(p) && (is_integer(target) || target == DType::Bool)) {
-      double v = PyFloat_AsDouble(p);
-      if (v != double((long long)v) || !std::isfinite(v))
+    // A Python number must be exactly representable in an integer target (TF raises
+    // TypeError for 1.5 -> int32 and for 300 -> uint8); checked before any C++ cast.
+    if (!PyBool_Check(p) && is_integer(target)) {
+      const double v = PyFloat_Check(p) ? PyFloat_AsDouble(p) : double(PyLong_AsLongLong(p));
+      const bool integral = std::isfinite(v) && v == std::trunc(v);
+      if (!integral || !integer_fits(PyFloat_Check(p) ? v : 0.0, PyLong_Check(p) ? PyLong_AsLongLong(p) : 0,
+                                     PyLong_Check(p), target))
         fail<TypeError>("Cannot convert ", std::string(py::repr(value)), " to EagerTensor of dtype ",
                         dtype_name(target));
+    } else if (PyFloat_Check(p) && target == DType::Bool) {
+      fail<TypeError>("Cannot convert ", std::string(py::repr(value)), " to EagerTensor of dtype bool");
     }
     Tensor t = Tensor::empty({}, target, "constant");
     FASTTF_DISPATCH_ALL(target, "constant", [&](auto tag) {
@@ -193,6 +216,15 @@ Tensor to_tensor(py::handle value, std::optional<DType> dtype) {
         !py::isinstance<py::array>(value))
       fail<TypeError>("Cannot convert ", std::string(py::repr(value)).substr(0, 200),
                       " to EagerTensor of dtype ", dtype_name(*dtype));
+    if (is_integer(*dtype) && is_integer(t.dtype()) && !py::isinstance<py::array>(value) &&
+        t.numel() > 0) {
+      py::module_ np = py::module_::import("numpy");
+      const long long lo = np.attr("min")(arr).cast<long long>();
+      const long long hi = np.attr("max")(arr).cast<long long>();
+      if (!integer_fits(0.0, lo, true, *dtype) || !integer_fits(0.0, hi, true, *dtype))
+        fail<TypeError>("Cannot convert ", std::string(py::repr(value)).substr(0, 200),
+                        " to EagerTensor of dtype ", dtype_name(*dtype), ": values out of range");
+    }
     Tensor c = Tensor::empty(t.shape(), *dtype, "constant");
     kernels::cast_strided(t, c);
     return c;

@@ -108,6 +108,7 @@ void bind_core_ops(py::module_& m) {
   });
   m.def("assign_binary", [](const Tensor& var, py::handle value, kernels::BinaryOp op) {
     Tensor v = operand_like(value, var);
+    check_assign(var, v, op == kernels::BinaryOp::Sub ? "assign_sub" : "assign_add");
     Tensor result;
     {
       autograd::NoRecordScope no_record;

@@ -11,4 +11,9 @@ PYBIND11_MODULE(_C, m) {
   bind_core_ops(m);
   bind_autograd(m);
   bind_runtime(m);
+  bind_array_ops(m);
+  bind_nn_ops(m);
+  bind_random_ops(m);
+  bind_optim_ops(m);
+  bind_conv_ops(m);
 }

@@ -10,19 +10,26 @@
 namespace fasttf::kernels {
 namespace {
 
-constexpr int64_t kCopyGrain = 1 << 16;
+constexpr int64_t kCopyGrain = 1 << 18;  // elements; below this a copy is too short to share
 
 template <class To, class From>
 inline To convert(From v) {
   if constexpr (std::is_same_v<To, bool>) {
     return static_cast<compute_t<From>>(v) != compute_t<From>(0);
   } else if constexpr (std::is_integral_v<To> && !std::is_integral_v<From>) {
-    // Float to integer: truncate, saturate at the type's range, NaN -> 0 (defined behaviour).
+    // Float to integer as TF on x86: truncate toward zero; NaN and out-of-range values give
+    // the "integer indefinite" minimum of int32 (int64 for int64). Narrower types go through
+    // int32 and keep its low bits (300.7 -> int8 44), as TF does.
     double d = static_cast<double>(static_cast<compute_t<From>>(v));
-    if (std::isnan(d)) return To(0);
-    if (d <= double(std::numeric_limits<To>::min())) return std::numeric_limits<To>::min();
-    if (d >= double(std::numeric_limits<To>::max())) return std::numeric_limits<To>::max();
-    return static_cast<To>(d);
+    if constexpr (std::is_same_v<To, int64_t>) {
+      if (!(d > -9223372036854775808.0 && d < 9223372036854775808.0))
+        return std::numeric_limits<int64_t>::min();
+      return static_cast<int64_t>(d);
+    } else {
+      int32_t wide = (d > -2147483649.0 && d < 2147483648.0) ? static_cast<int32_t>(d)
+                                                             : std::numeric_limits<int32_t>::min();
+      return static_cast<To>(static_cast<uint32_t>(wide));
+    }
   } else if constexpr (std::is_same_v<To, float16> || std::is_same_v<To, bfloat16>) {
     return To(static_cast<float>(static_cast<compute_t<From>>(v)));
   } else {

@@ -181,8 +181,9 @@ void unary_typed(UnaryOp op, const Tensor& x, const Tensor& out) {
     case UnaryOp::BitwiseNot:
       if constexpr (!is_float) return apply([](C v) { return C(~v); });
       break;
-    case UnaryOp::Relu: return apply([](C v) { return v > C(0) ? v : C(0); });
-    case UnaryOp::Relu6: return apply([](C v) { return v > C(0) ? (v < C(6) ? v : C(6)) : C(0); });
+    // Written so that NaN passes through (comparisons with NaN are false), as TF's relu.
+    case UnaryOp::Relu: return apply([](C v) { return v < C(0) ? C(0) : v; });
+    case UnaryOp::Relu6: return apply([](C v) { return v < C(0) ? C(0) : (v > C(6) ? C(6) : v); });
     default: break;
   }
   if constexpr (is_float) {
@@ -201,7 +202,7 @@ void unary_typed(UnaryOp op, const Tensor& x, const Tensor& out) {
       case UnaryOp::Atan: return apply([](C v) { return std::atan(v); });
       case UnaryOp::Sinh: return apply([](C v) { return std::sinh(v); });
       case UnaryOp::Cosh: return apply([](C v) { return std::cosh(v); });
-      case UnaryOp::Tanh: return apply([](C v) { return std::tanh(v); });
+      case UnaryOp::Tanh: return apply([](C v) { return fn::tanh(v); });
       case UnaryOp::Asinh: return apply([](C v) { return std::asinh(v); });
       case UnaryOp::Acosh: return apply([](C v) { return std::acosh(v); });
       case UnaryOp::Atanh: return apply([](C v) { return std::atanh(v); });

@@ -60,6 +60,34 @@ template <class T> inline T sigmoid(T x) {
   return e / (T(1) + e);
 }
 
+// float32 tanh as TF computes it (Eigen's generic_fast_tanh_float): a 13/6-degree rational
+// approximation on [-7.99881, 7.99881], exact to a few ulp, branch-free so it vectorises, and
+// bitwise equal to TF's results (e.g. tanh(-6) prints -0.99998784 as in TF, not -0.9999877).
+inline float tanh_float(float v) {
+  if (std::isnan(v)) return v;
+  const float x = v > 7.99881172180175781f ? 7.99881172180175781f
+                                           : (v < -7.99881172180175781f ? -7.99881172180175781f : v);
+  const float x2 = x * x;
+  float p = -2.76076847742355e-16f;
+  p = p * x2 + 2.00018790482477e-13f;
+  p = p * x2 + -8.60467152213735e-11f;
+  p = p * x2 + 5.12229709037114e-08f;
+  p = p * x2 + 1.48572235717979e-05f;
+  p = p * x2 + 6.37261928875436e-04f;
+  p = p * x2 + 4.89352455891786e-03f;
+  p = p * x;
+  float q = 1.19825839466702e-06f;
+  q = q * x2 + 1.18534705686654e-04f;
+  q = q * x2 + 2.26843463243900e-03f;
+  q = q * x2 + 4.89352518554385e-03f;
+  return std::fabs(v) < 0.0004f ? v : p / q;
+}
+
+template <class T> inline T tanh(T x) {
+  if constexpr (std::is_same_v<T, float>) return tanh_float(x);
+  else return std::tanh(x);
+}
+
 template <class T> inline T softplus(T x) {
   // log(1 + e^x) without overflow: x + log1p(e^-x) for large x.
   return x > 0 ? x + std::log1p(std::exp(-x)) : std::log1p(std::exp(x));

@@ -2,10 +2,10 @@
 // This file is compiled for baseline x86-64: it only loops, packs through function pointers
 // and calls micro-kernels; no vector instructions of its own.
 //
-// Loop nest (per thread, after the region split of C described at ThreadGrid):
-//   for each A block of mc rows          A block (mc×kc, packed, shared by threads) in L2/L3
+// Loop nest (per thread, after the split of C described at ThreadGrid):
+//   for each A block of mc rows          A block (mc×kc, packed) in L2/L3
 //     for each K block of kc             (never split across threads: bitwise determinism)
-//       pack my share of the A block; barrier
+//       pack my share of the A block     (when shared: barrier, blocks double-buffered)
 //       for each nc chunk of my columns  B block (kc×nc, packed per thread) in this core's L2
 //         for each MR panel of my rows   A micro-panel (MR×kc) stays in L1
 //           for each NR panel            micro-kernel, B streamed from L2
@@ -16,8 +16,6 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <cstring>
-#include <cstdio>
 
 #include "core/cpu.h"
 #include "kernels/gemm_internal.h"
@@ -31,10 +29,13 @@ using gemm_detail::MicroArgs;
 
 // Below this many multiply-adds a product runs on one thread (fork/join costs ~1-2 µs).
 constexpr int64_t kParallelMinMacs = int64_t(96) * 96 * 96;
-// Operands up to this size are read in place by the micro-kernel instead of being packed
-// when their strides allow it: they stay in L2, so the strided reads are cheap and the
-// packing pass (a sizeable part of a small product) is skipped.
-constexpr int64_t kDirectMaxBytes = int64_t(1) << 20;
+// Operands up to these sizes are read in place by the micro-kernel instead of being packed
+// when their strides allow it, skipping the packing pass (a sizeable part of a small
+// product). A is read one MR×kc slice at a time, a few cache lines per row, so it may be
+// large; in-place B costs a strided row per k and beats packing only while it sits in L1
+// (measured: 784×256 B is faster packed, 256×10 and 64×64 faster in place).
+constexpr int64_t kDirectMaxBytesA = int64_t(1) << 20;
+constexpr int64_t kDirectMaxBytesB = int64_t(64) << 10;
 
 int64_t ceil_div(int64_t a, int64_t b) { return (a + b - 1) / b; }
 int64_t round_up(int64_t a, int64_t b) { return ceil_div(a, b) * b; }
@@ -121,32 +122,43 @@ Plan make_plan(const KernelSet<T>& ks, const Problem<T>& p) {
   plan.kc = balanced_block(p.K, ks.kc, 1);
   plan.mc = balanced_block(p.M, ks.mc, ks.mr);
   plan.nc = ks.nc;
-  if (const char* e = std::getenv("GEMM_TUNE")) {  // TEMP tuning
-    long kc, nc, mc; if (std::sscanf(e, "%ld,%ld,%ld", &kc, &nc, &mc) == 3) {
-      plan.kc = balanced_block(p.K, kc, 1); plan.mc = balanced_block(p.M, mc, ks.mr); plan.nc = nc; }
-  }
   const int64_t bytes_a = p.M * p.K * int64_t(sizeof(T));
   const int64_t bytes_b = p.K * p.N * int64_t(sizeof(T));
+  // A product with a single panel of rows (or columns) reads the other operand only once:
+  // packing it would just add a pass over memory, so read it in place whatever its size.
+  const bool one_a_panel = p.M <= ks.mr, one_b_panel = p.N <= ks.nr;
   plan.a_mode = AMode::Packed;
-  if (bytes_a <= kDirectMaxBytes) {
+  if (bytes_a <= kDirectMaxBytesA || one_b_panel) {
     if (p.a_rs == 1) plan.a_mode = AMode::ColStride;
     else if (p.a_cs == 1) plan.a_mode = AMode::RowStride;
   }
-  plan.direct_b = bytes_b <= kDirectMaxBytes && p.b_cs == 1;
+  plan.direct_b = (bytes_b <= kDirectMaxBytesB || one_a_panel) && p.b_cs == 1;
   return plan;
 }
 
 // The threads form a tm×tn grid over C: thread (ti, tj) owns MR-panel rows range ti and
-// NR-panel column range tj. Splitting N lets the threads share one packed A block (each core
-// keeps its own B block in its L2); splitting M is for narrow C.
+// NR-panel column range tj.
+// - Splitting M (tn == 1) needs no synchronisation at all: each thread packs its own rows of
+//   A and its own copy of B. On this shared 2-core box that measured 1.1-1.4x faster than the
+//   barrier-synchronised N split whenever other processes compete for the cores (a barrier
+//   needs both threads scheduled at once), at the price of packing B once per thread, which
+//   is small once each thread has kMinRowsForMSplit rows to amortise it over.
+// - Otherwise the grid minimising the tiles per thread is used; splitting N shares one packed
+//   A block between the threads (one barrier per K block) and halves each thread's B packing.
+constexpr int64_t kMinRowsForMSplit = 256;
+
 struct ThreadGrid {
   int threads = 1, tm = 1, tn = 1;
 };
 
-ThreadGrid make_grid(int max_threads, int64_t panels_m, int64_t panels_n) {
+ThreadGrid make_grid(int max_threads, int64_t panels_m, int64_t panels_n, int mr) {
   ThreadGrid g;
   g.threads = int(std::min<int64_t>(max_threads, panels_m * panels_n));
   if (g.threads <= 1) return g;
+  if (panels_m * mr >= kMinRowsForMSplit * g.threads) {
+    g.tm = g.threads;
+    return g;
+  }
   int64_t best = -1;
   for (int tn = g.threads; tn >= 1; --tn) {
     if (g.threads % tn) continue;
@@ -180,34 +192,39 @@ class Worker {
     // Threads that do not share rows (tn == 1) never synchronise, so one may pack its next
     // A block while another still reads the current one: each then packs into its own buffer.
     if (g.tn == 1 && plan.a_mode == AMode::Packed)
-      a_block_ = scratch<T>(kSlotABlock, plan.mc * plan.kc);
-    b_block_ = plan.direct_b ? nullptr : scratch<T>(kSlotBBlock, plan.kc * round_up(plan.nc, ks.nr));
+      a_block_ = scratch<T>(kSlotABlock, a_block_elems(plan, g));
+    b_block_ = plan.direct_b ? nullptr
+                             : scratch<T>(kSlotBBlock, plan.kc * round_up(plan.nc, ks.nr));
     a_edge_ = scratch<T>(kSlotAEdge, ks.mr * plan.kc);
+  }
+
+  // Elements of the packed A buffer: two blocks when threads share it (see pack_a_share).
+  static int64_t a_block_elems(const Plan& plan, const ThreadGrid& g) {
+    return (g.tn > 1 ? 2 : 1) * plan.mc * plan.kc;
   }
 
   void run() {
     const int64_t panels_per_block = plan_.mc / ks_.mr;
-    bool first = true;
+    int64_t step = 0;
     for (int64_t pb0 = 0; pb0 * ks_.mr < p_.M; pb0 += panels_per_block) {
       const int64_t pb1 = std::min(pb0 + panels_per_block, ceil_div(p_.M, ks_.mr));
       const int64_t my0 = std::max(pb0, pm0_), my1 = std::min(pb1, pm1_);
-      for (int64_t pc = 0; pc < p_.K; pc += plan_.kc) {
+      for (int64_t pc = 0; pc < p_.K; pc += plan_.kc, ++step) {
         const int64_t kc = std::min(plan_.kc, p_.K - pc);
-        if (plan_.a_mode == AMode::Packed) pack_a_share(pb0, my0, my1, pc, kc, first);
-        first = false;
+        if (plan_.a_mode == AMode::Packed) pack_a_share(pb0, my0, my1, pc, kc, step);
         compute_block(pb0, my0, my1, pc, kc);
       }
     }
   }
 
  private:
-  // Threads sharing a row range split its packing between them; a barrier makes the whole
-  // block visible before use (and, at the next block, unused before it is overwritten).
-  void pack_a_share(int64_t pb0, int64_t my0, int64_t my1, int64_t pc, int64_t kc, bool first) {
+  // Threads sharing a row range split its packing between them, then one barrier makes the
+  // whole block visible. Shared blocks alternate between two buffers, so that barrier is also
+  // the only one needed: the buffer packed at step s was last read at step s-2, and every
+  // thread finished that before passing the barrier of step s-1.
+  void pack_a_share(int64_t pb0, int64_t my0, int64_t my1, int64_t pc, int64_t kc, int64_t step) {
     const bool shared = grid_.tn > 1;
-    if (shared && !first) {
-#pragma omp barrier
-    }
+    a_cur_ = a_block_ + (shared ? (step & 1) * plan_.mc * plan_.kc : 0);
     int64_t q0 = my0, q1 = my1;
     if (shared && my1 > my0) {
       split_range(my1 - my0, grid_.tn, tj_, q0, q1);
@@ -217,7 +234,7 @@ class Worker {
     for (int64_t q = q0; q < q1; ++q) {
       const int64_t row0 = q * ks_.mr, rows = std::min<int64_t>(ks_.mr, p_.M - row0);
       ks_.pack_a(rows, kc, p_.a + row0 * p_.a_rs + pc * p_.a_cs, p_.a_rs, p_.a_cs,
-                 a_block_ + (q - pb0) * panel_stride());
+                 a_cur_ + (q - pb0) * panel_stride());
     }
     if (shared) {
 #pragma omp barrier
@@ -225,9 +242,11 @@ class Worker {
   }
 
   void compute_block(int64_t pb0, int64_t my0, int64_t my1, int64_t pc, int64_t kc) {
-    const int64_t col_end = std::min(pn1_ * ks_.nr, p_.N);
-    for (int64_t j0 = pn0_ * ks_.nr; j0 < col_end; j0 += plan_.nc) {
-      const int64_t nc = std::min(plan_.nc, col_end - j0);
+    const int64_t col_begin = pn0_ * ks_.nr, col_end = std::min(pn1_ * ks_.nr, p_.N);
+    if (col_begin >= col_end) return;
+    const int64_t chunk = balanced_block(col_end - col_begin, plan_.nc, ks_.nr);
+    for (int64_t j0 = col_begin; j0 < col_end; j0 += chunk) {
+      const int64_t nc = std::min(chunk, col_end - j0);
       const T* b = p_.b + pc * p_.b_rs + j0 * p_.b_cs;
       if (!plan_.direct_b) {
         ks_.pack_b(kc, nc, b, p_.b_rs, p_.b_cs, b_block_);
@@ -248,7 +267,7 @@ class Worker {
     args.a_cs = p_.a_cs;
     AMode mode = plan_.a_mode;
     if (mode == AMode::Packed) {
-      args.a = a_block_ + (panel - pb0) * panel_stride();
+      args.a = a_cur_ + (panel - pb0) * panel_stride();
     } else if (m == ks_.mr) {
       args.a = p_.a + i0 * p_.a_rs + pc * p_.a_cs;
     } else {  // in-place A at the M edge would read past the last row: pack this panel
@@ -282,6 +301,7 @@ class Worker {
   const Plan& plan_;
   const ThreadGrid& grid_;
   T* a_block_;
+  T* a_cur_ = nullptr;  // the packed A block of the current step
   T* b_block_;
   T* a_edge_;
   int tj_;
@@ -310,10 +330,12 @@ void gemm_impl(const Problem<T>& p, int max_threads) {
   const KernelSet<T>& ks = kernels_for<T>(cpu::best_isa(), p.N);
   const Plan plan = make_plan(ks, p);
   if (p.M * p.N * p.K < kParallelMinMacs || omp_in_parallel()) max_threads = 1;
-  const ThreadGrid grid = make_grid(max_threads, ceil_div(p.M, ks.mr), ceil_div(p.N, ks.nr));
+  const ThreadGrid grid =
+      make_grid(max_threads, ceil_div(p.M, ks.mr), ceil_div(p.N, ks.nr), ks.mr);
   // The shared A block belongs to the calling thread (thread 0 of the team).
-  T* a_block =
-      plan.a_mode == AMode::Packed ? scratch<T>(kSlotABlock, plan.mc * plan.kc) : nullptr;
+  T* a_block = plan.a_mode == AMode::Packed
+                   ? scratch<T>(kSlotABlock, Worker<T>::a_block_elems(plan, grid))
+                   : nullptr;
   if (grid.threads <= 1) {
     Worker<T>(ks, p, plan, grid, a_block, 0).run();
     return;

@@ -1,5 +1,6 @@
 // AVX-512 GEMM micro-kernels: 14×32 float and 14×16 double (28 zmm accumulators, two B
-// vectors, one broadcast: 31 of the 32 zmm registers).
+// vectors, one broadcast: 31 of the 32 zmm registers), 28×16 / 28×8 narrow variants for C
+// at most one vector wide, and float packing that transposes 16×16 blocks in registers.
 #include <immintrin.h>
 
 #include "kernels/gemm_internal.h"
@@ -20,7 +21,9 @@ struct F32 {
   static reg add(reg a, reg b) { return _mm512_add_ps(a, b); }
   // max(a, 0) written as a masked move: GCC 12's _mm512_max_ps trips -Wmaybe-uninitialized.
   // NaN compares false and becomes 0, as maxps(a, 0) would give.
-  static reg max0(reg a) { return _mm512_maskz_mov_ps(_mm512_cmp_ps_mask(a, zero(), _CMP_GT_OQ), a); }
+  static reg max0(reg a) {
+    return _mm512_maskz_mov_ps(_mm512_cmp_ps_mask(a, zero(), _CMP_GT_OQ), a);
+  }
   static void store(T* p, reg v) { _mm512_storeu_ps(p, v); }
   static void storem(mask m, T* p, reg v) { _mm512_mask_storeu_ps(p, m, v); }
   static mask first(int n) { return n <= 0 ? 0 : n >= W ? mask(0xFFFF) : mask((1u << n) - 1); }
@@ -37,7 +40,9 @@ struct F64 {
   static reg set1(T x) { return _mm512_set1_pd(x); }
   static reg fma(reg a, reg b, reg c) { return _mm512_fmadd_pd(a, b, c); }
   static reg add(reg a, reg b) { return _mm512_add_pd(a, b); }
-  static reg max0(reg a) { return _mm512_maskz_mov_pd(_mm512_cmp_pd_mask(a, zero(), _CMP_GT_OQ), a); }
+  static reg max0(reg a) {
+    return _mm512_maskz_mov_pd(_mm512_cmp_pd_mask(a, zero(), _CMP_GT_OQ), a);
+  }
   static void store(T* p, reg v) { _mm512_storeu_pd(p, v); }
   static void storem(mask m, T* p, reg v) { _mm512_mask_storeu_pd(p, m, v); }
   static mask first(int n) { return n <= 0 ? 0 : n >= W ? mask(0xFF) : mask((1u << n) - 1); }
@@ -85,7 +90,8 @@ inline void transpose16(__m512 r[16]) {
 inline void transpose_block16(const float* src, int64_t ld, int lines, float* dst,
                               int64_t dst_ld, __mmask16 width) {
   __m512 r[16];
-  for (int l = 0; l < 16; ++l) r[l] = l < lines ? _mm512_loadu_ps(src + l * ld) : _mm512_setzero_ps();
+  for (int l = 0; l < 16; ++l)
+    r[l] = l < lines ? _mm512_loadu_ps(src + l * ld) : _mm512_setzero_ps();
   transpose16(r);
   for (int kk = 0; kk < 16; ++kk) _mm512_mask_storeu_ps(dst + kk * dst_ld, width, r[kk]);
 }

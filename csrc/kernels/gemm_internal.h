@@ -109,7 +109,14 @@ inline void micro_tile(const MicroArgs<typename X::T>& p) {
       __builtin_prefetch(p.c + r * p.ldc + NV * W - 1, 1, 3);
     }
   }
-  const T* a = p.a;
+  // Row r of A is read through one pointer per group of four rows plus an offset of 0, s,
+  // 2s or 3s (s = row stride): few enough registers that the row-stride (unpacked) case
+  // keeps its addresses in registers instead of reloading MR offsets from the stack.
+  constexpr int G = (MR + 3) / 4;
+  const T* ag[G];
+#pragma GCC unroll 8
+  for (int g = 0; g < G; ++g) ag[g] = p.a + 4 * g * ars;
+  const int64_t ars3 = 3 * ars;
   const T* b = p.b;
 #pragma GCC unroll 4
   for (int64_t k = 0; k < p.kc; ++k) {
@@ -118,11 +125,13 @@ inline void micro_tile(const MicroArgs<typename X::T>& p) {
     for (int v = 0; v < NV; ++v) bv[v] = MaskB ? X::loadm(mask[v], b + v * W) : X::load(b + v * W);
 #pragma GCC unroll 32
     for (int r = 0; r < MR; ++r) {
-      R ar = X::set1(a[r * ars]);
+      const T* ar_ptr = ag[r / 4] + ((r & 3) == 3 ? ars3 : (r & 3) * ars);
+      R ar = X::set1(*ar_ptr);
 #pragma GCC unroll 4
       for (int v = 0; v < NV; ++v) acc[r][v] = X::fma(ar, bv[v], acc[r][v]);
     }
-    a += acs;
+#pragma GCC unroll 8
+    for (int g = 0; g < G; ++g) ag[g] += acs;
     b += p.b_rs;
   }
   // Epilogue: the bias vectors are loaded once; rows past m are never stored.
@@ -159,8 +168,8 @@ void micro(const MicroArgs<typename X::T>& p) {
 // Packing. The unit-stride cases (the ones real callers produce) get the contiguous inner
 // loop; anything else falls back to the general gather.
 template <class X, int MR>
-void pack_a(int64_t m, int64_t k, const typename X::T* a, int64_t rs, int64_t cs,
-            typename X::T* dst) {
+void pack_a(int64_t m, int64_t k, const typename X::T* __restrict a, int64_t rs, int64_t cs,
+            typename X::T* __restrict dst) {
   using T = typename X::T;
   for (int64_t i0 = 0; i0 < m; i0 += MR, dst += MR * k) {
     const int rows = m - i0 < MR ? int(m - i0) : MR;
@@ -187,15 +196,20 @@ template <class X, int NR>
 void pack_b(int64_t k, int64_t n, const typename X::T* b, int64_t rs, int64_t cs,
             typename X::T* dst) {
   using T = typename X::T;
-  for (int64_t j0 = 0; j0 < n; j0 += NR, dst += NR * k) {
+  const int64_t full = cs == 1 ? n / NR : 0;
+  // Row-major B, full panels: walk each source row once from left to right (one contiguous
+  // read stream instead of a strided one per panel), copying NR values into every panel.
+  // Explicit vector copies: the compiler cannot prove dst and b apart and would copy scalars.
+  static_assert(NR % X::W == 0, "NR must be whole vectors");
+  for (int64_t kk = 0; kk < k; ++kk)
+    for (int64_t q = 0; q < full; ++q)
+#pragma GCC unroll 4
+      for (int j = 0; j < NR; j += X::W)
+        X::store(dst + q * NR * k + kk * NR + j, X::load(b + kk * rs + q * NR + j));
+  dst += full * NR * k;
+  for (int64_t j0 = full * NR; j0 < n; j0 += NR, dst += NR * k) {
     const int cols = n - j0 < NR ? int(n - j0) : NR;
     const T* src = b + j0 * cs;
-    if (cs == 1 && cols == NR) {  // row-major B: copy NR contiguous values per k
-      for (int64_t kk = 0; kk < k; ++kk)
-#pragma GCC unroll 32
-        for (int j = 0; j < NR; ++j) dst[kk * NR + j] = src[kk * rs + j];
-      continue;
-    }
     for (int j = 0; j < cols; ++j) {  // B^T in memory: a strided write per element
       const T* col = src + j * cs;
       if (rs == 1)

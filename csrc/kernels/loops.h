@@ -49,8 +49,25 @@ template <int K, class Run>
 void for_each_run(const Shape& full_shape, std::array<char*, K> base,
                   const std::array<const int64_t*, K>& elem_strides,
                   const std::array<int64_t, K>& itemsizes, int64_t grain, const Run& run) {
-  for (int64_t d : full_shape)
-    if (d == 0) return;
+  // Fast path, the common case: every operand dense in row-major order. One run, and no
+  // allocation (this path bounds the per-op overhead of small ops).
+  int64_t total = 1;
+  bool dense = true;
+  for (int d = int(full_shape.size()) - 1; d >= 0; --d) {
+    if (full_shape[d] == 0) return;
+    if (full_shape[d] != 1)
+      for (int k = 0; k < K; ++k)
+        if (elem_strides[k][d] != total) dense = false;
+    total *= full_shape[d];
+  }
+  if (dense) {
+    parallel_for(total, grain, [&](int64_t b, int64_t e) {
+      std::array<char*, K> p;
+      for (int k = 0; k < K; ++k) p[k] = base[k] + b * itemsizes[k];
+      run(p, itemsizes, e - b);
+    });
+    return;
+  }
   LoopPlan<K> plan(full_shape, elem_strides, itemsizes);
   const int nd = int(plan.shape.size());
   const int64_t inner = plan.shape[nd - 1];

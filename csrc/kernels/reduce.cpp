@@ -194,4 +194,57 @@ void arg_reduce(bool is_max, const Tensor& x, int64_t outer, int64_t reduced, in
   });
 }
 
+namespace {
+
+template <class T, class A, bool kProduct>
+void scan_typed(const T* x, int64_t outer, int64_t n, int64_t inner, bool exclusive, bool reverse,
+                T* out) {
+  constexpr int64_t kCols = 512;
+  const int64_t col_blocks = (inner + kCols - 1) / kCols;
+  const A identity = kProduct ? A(1) : A(0);
+  parallel_for(outer * col_blocks, std::max<int64_t>(1, (1 << 15) / std::max<int64_t>(n * kCols, 1)),
+               [&](int64_t b, int64_t e) {
+    A acc[kCols];
+    for (int64_t task = b; task < e; ++task) {
+      const int64_t o = task / col_blocks, c0 = (task % col_blocks) * kCols;
+      const int64_t w = std::min(kCols, inner - c0);
+      const T* xb = x + o * n * inner + c0;
+      T* ob = out + o * n * inner + c0;
+      for (int64_t j = 0; j < w; ++j) acc[j] = identity;
+      for (int64_t k = 0; k < n; ++k) {
+        const int64_t i = reverse ? n - 1 - k : k;
+        const T* xr = xb + i * inner;
+        T* orow = ob + i * inner;
+        if (exclusive) {
+          for (int64_t j = 0; j < w; ++j) {
+            orow[j] = T(acc[j]);
+            acc[j] = kProduct ? A(acc[j] * A(xr[j])) : A(acc[j] + A(xr[j]));
+          }
+        } else {
+          for (int64_t j = 0; j < w; ++j) {
+            acc[j] = kProduct ? A(acc[j] * A(xr[j])) : A(acc[j] + A(xr[j]));
+            orow[j] = T(acc[j]);
+          }
+        }
+      }
+    }
+  });
+}
+
+}  // namespace
+
+void scan(bool product, const Tensor& x, int64_t outer, int64_t n, int64_t inner, bool exclusive,
+          bool reverse, const Tensor& out) {
+  FASTTF_DISPATCH_ALL(x.dtype(), product ? "cumprod" : "cumsum", [&](auto tag) {
+    using T = decltype(tag);
+    if constexpr (std::is_same_v<T, bool>) {
+      fail<TypeError>("[", product ? "cumprod" : "cumsum", "] not supported for dtype bool");
+    } else {
+      using A = acc_t<T>;
+      if (product) scan_typed<T, A, true>(x.data<T>(), outer, n, inner, exclusive, reverse, out.data<T>());
+      else scan_typed<T, A, false>(x.data<T>(), outer, n, inner, exclusive, reverse, out.data<T>());
+    }
+  });
+}
+
 }  // namespace fasttf::kernels

@@ -16,4 +16,10 @@ void reduce(ReduceOp op, const Tensor& x, int64_t outer, int64_t reduced, int64_
 void arg_reduce(bool is_max, const Tensor& x, int64_t outer, int64_t reduced, int64_t inner,
                 const Tensor& out);
 
+// Cumulative sum/product along the middle axis of a contiguous [outer, n, inner] tensor, into a
+// contiguous out of the same shape. exclusive: element i excludes x[i]; reverse: accumulate from
+// the end. Sequential along the axis (so deterministic), vectorised over inner.
+void scan(bool product, const Tensor& x, int64_t outer, int64_t n, int64_t inner, bool exclusive,
+          bool reverse, const Tensor& out);
+
 }  // namespace fasttf::kernels

@@ -2,6 +2,7 @@
 
 #include "autograd/grad_rules.h"
 #include "autograd/tape.h"
+#include "autograd/grad_rules_nn.h"
 #include "ops/creation.h"
 #include "ops/shape.h"
 #include "ops/util.h"
@@ -86,11 +87,8 @@ Tensor reduce(ReduceOp op, const Tensor& x, const std::vector<int64_t>& axes_in,
     out_shape.push_back(x.shape()[i]);
     kept_shape.push_back(x.shape()[i]);
   }
-  if ((op == ReduceOp::Max || op == ReduceOp::Min) && x.numel() == 0 && !axes.empty()) {
-    for (int a : axes)
-      if (x.shape()[a] == 0)
-        fail("[", name, "] cannot reduce over an empty dimension of shape ", shape_str(x.shape()));
-  }
+  // Max/min over an empty axis give the identity (-inf/+inf, or the integer type's lowest/highest),
+  // as TF does.
   int64_t outer, reduced, inner;
   Tensor src = to_reduce_layout(x, axes, &outer, &reduced, &inner);
   Tensor out = Tensor::empty(keepdims ? kept_shape : out_shape, x.dtype(), name);
@@ -127,6 +125,43 @@ Tensor arg_reduce(bool is_max, const Tensor& x, int64_t axis_in, DType output_ty
   Tensor out = Tensor::empty(out_shape, output_type, name);
   if (out.numel() > 0) kernels::arg_reduce(is_max, x.contiguous(), outer, x.shape()[axis], inner, out);
   return out;
+}
+
+namespace {
+
+Tensor scan(bool product, const Tensor& x, int64_t axis_in, bool exclusive, bool reverse) {
+  const char* name = product ? "cumprod" : "cumsum";
+  if (x.dtype() == DType::Bool) fail<TypeError>("[", name, "] not supported for dtype bool");
+  if (is_half(x.dtype())) fail<TypeError>("[", name, "] not supported for dtype ", dtype_name(x.dtype()));
+  const int rank = x.ndim();
+  // As TF's ScanOp: the axis must lie in [-rank, rank), so a scalar has no valid axis.
+  if (axis_in < -rank || axis_in >= rank)
+    fail("[", name, "] expected a scan axis in the range [", -rank, ", ", rank, "), but got ",
+         axis_in, " for a tensor of shape ", shape_str(x.shape()));
+  const int axis = int(axis_in < 0 ? axis_in + rank : axis_in);
+  Tensor out = Tensor::empty(x.shape(), x.dtype(), name);
+  if (out.numel() > 0) {
+    int64_t outer = 1, inner = 1;
+    for (int i = 0; i < rank; ++i)
+      if (i < axis) outer *= x.shape()[i];
+      else if (i > axis) inner *= x.shape()[i];
+    kernels::scan(product, x.contiguous(), outer, x.shape()[axis], inner, exclusive, reverse, out);
+  }
+  if (autograd::is_recording() && autograd::differentiable(x.dtype())) {
+    autograd::record(name, {&x}, {&out},
+                     product ? autograd::rules::cumprod(x, out, axis, exclusive, reverse)
+                             : autograd::rules::cumsum(axis, exclusive, reverse));
+  }
+  return out;
+}
+
+}  // namespace
+
+Tensor cumsum(const Tensor& x, int64_t axis, bool exclusive, bool reverse) {
+  return scan(false, x, axis, exclusive, reverse);
+}
+Tensor cumprod(const Tensor& x, int64_t axis, bool exclusive, bool reverse) {
+  return scan(true, x, axis, exclusive, reverse);
 }
 
 }  // namespace fasttf::ops

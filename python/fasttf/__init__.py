@@ -1,11 +1,21 @@
 """fasttf: a fast CPU tensor engine with a TensorFlow-2 API.  `import fasttf as tf`."""
 
-from . import _C
+import os as _os
+
+# OpenMP worker threads spin for a while after each parallel region before sleeping. GCC's
+# default (300,000 spins) keeps a core busy between ops, stealing it from the Python thread and
+# from other processes; a short spin keeps the wake-up fast without that. Must be set before
+# libgomp loads with the extension; a user's own setting wins.
+if "GOMP_SPINCOUNT" not in _os.environ and "OMP_WAIT_POLICY" not in _os.environ:
+    _os.environ["GOMP_SPINCOUNT"] = "10000"
+
+from . import _C  # noqa: E402
 from .framework import dtypes, errors
 from .framework.dtypes import (DType, as_dtype, bfloat16, bool_ as bool, double, float16,
                                float32, float64, half, int8, int16, int32, int64, uint8)
 from .framework.tensor import Tensor, newaxis
 from .framework.tensor_shape import TensorShape
+from .framework.tensor_spec import TensorSpec
 from .framework.variables import Variable, VariableAggregation, VariableSynchronization
 from .framework.backprop import GradientTape, UnconnectedGradients
 from .framework.constant_op import (cast, constant, convert_to_tensor, eye, fill, identity,
@@ -19,7 +29,23 @@ from .math import (abs, add, argmax, argmin, clip_by_value, cos, divide, equal, 
                    reduce_prod, reduce_sum, round, rsqrt, sigmoid, sign, sin, sqrt, square,
                    squared_difference, subtract, tan, tanh, truediv, floordiv, floormod)
 from .array_ops import (broadcast_to, expand_dims, reshape, squeeze, stop_gradient, transpose)
+from .array_ops import (argsort, boolean_mask, concat, gather, gather_nd, meshgrid, one_hot, pad,
+                        reverse, reverse_v2, scatter_nd, searchsorted, slice, sort, split, stack,
+                        strided_slice, tensor_scatter_nd_add, tensor_scatter_nd_max,
+                        tensor_scatter_nd_min, tensor_scatter_nd_sub, tensor_scatter_nd_update,
+                        tile, unique, unstack, where)
+math.top_k = array_ops.top_k  # tf.math.top_k (tf.nn.top_k too, where nn.py exports it)
+from .math import (acos, acosh, add_n, asin, asinh, atan, atan2, atanh, clip_by_global_norm,
+                   clip_by_norm, cosh, cumsum, floor, reduce_logsumexp, scalar_mul, sinh)
+from . import nn, linalg
+from .linalg import einsum, norm, tensordot
 from .util import nest
+from . import random
+from .framework.custom_gradient import custom_gradient, recompute_grad
+from . import data
+from . import keras
+from .keras import losses, metrics, optimizers  # tf.losses, tf.metrics, tf.optimizers
+from . import train, saved_model  # tf.train.Checkpoint, tf.saved_model.save/load
 
 _C._register_error_classes({
     "InvalidArgumentError": errors.InvalidArgumentError,

@@ -152,3 +152,234 @@ def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_
 def clip_by_value(t, clip_value_min, clip_value_max, name=None):
     t = convert_to_tensor(t)
     return _C.clip_by_value(t, clip_value_min, clip_value_max)
+
+
+# ---------------------------------------------------------------------------------------------
+# Scans, n-ary sums, statistics and the numerically careful helpers (tf.math.*).
+
+def _t(x):
+    return x if isinstance(x, Tensor) else convert_to_tensor(x)
+
+
+def _like(value, x):
+    """value as a tensor of x's dtype (Python scalars and lists take the tensor's dtype)."""
+    return value if isinstance(value, Tensor) else _C.convert_to_tensor(value, x.dtype)
+
+
+def _require_float(x, op):
+    if not x.dtype.is_floating:
+        raise TypeError("[%s] expects a floating-point tensor, got %s" % (op, x.dtype.name))
+
+
+def _int_axis(axis):
+    if isinstance(axis, Tensor):
+        axis = axis.numpy()
+    return int(axis)
+
+
+def cumsum(x, axis=0, exclusive=False, reverse=False, name=None):
+    """Cumulative sum along `axis`; exclusive leaves out each element itself."""
+    return _C.cumsum(_t(x), _int_axis(axis), bool(exclusive), bool(reverse))
+
+
+def cumprod(x, axis=0, exclusive=False, reverse=False, name=None):
+    """Cumulative product along `axis`; exclusive leaves out each element itself."""
+    return _C.cumprod(_t(x), _int_axis(axis), bool(exclusive), bool(reverse))
+
+
+def add_n(inputs, name=None):
+    """Sum of a list of tensors of one shape and dtype."""
+    if isinstance(inputs, Tensor) or not inputs:
+        if isinstance(inputs, Tensor):
+            return inputs
+        raise ValueError("inputs must be a list of at least one Tensor with the same dtype and "
+                         "shape")
+    tensors = []
+    for value in inputs:
+        tensors.append(_t(value) if not tensors else _like(value, tensors[0]))
+    first = tensors[0]
+    for t in tensors[1:]:
+        if t.dtype != first.dtype:
+            raise TypeError("[add_n] all inputs must have the same dtype, got %s and %s"
+                            % (first.dtype.name, t.dtype.name))
+        if t.shape != first.shape:
+            from .framework.errors import InvalidArgumentError
+            raise InvalidArgumentError("[add_n] all inputs must have the same shape, got %s and %s"
+                                       % (first.shape, t.shape))
+    total = first
+    for t in tensors[1:]:
+        total = _C.binary_op(_B.add, total, t)
+    return total if len(tensors) > 1 else _C.identity(first)
+
+
+def scalar_mul(scalar, x, name=None):
+    """scalar * x for a 0-d scalar."""
+    x = _t(x)
+    s = _like(scalar, x)
+    if s.ndim != 0:
+        raise ValueError("Only scalar multiply works, got shape %s" % (s.shape,))
+    return _C.binary_op(_B.mul, s, x)
+
+
+def reduce_logsumexp(input_tensor, axis=None, keepdims=False, name=None):
+    """log(sum(exp(x))) computed with the maximum factored out (stable for large x)."""
+    x = _t(input_tensor)
+    axes = _axes(axis)
+    raw_max = _C.reduce(_R.max, x, axes, True)
+    finite = _C.unary_op(_U.is_finite, raw_max)
+    shift = _C.stop_gradient(_C.where(finite, raw_max, _C.zeros([], x.dtype)))
+    summed = _C.reduce(_R.sum, exp(x - shift), axes, bool(keepdims))
+    result = log(summed)
+    if not keepdims:
+        shift = _C.reshape(shift, result.shape.as_list())
+    return result + shift
+
+
+def reduce_variance(input_tensor, axis=None, keepdims=False, name=None):
+    """Mean squared deviation from the mean over `axis` (float only, as TF)."""
+    x = _t(input_tensor)
+    _require_float(x, "reduce_variance")
+    axes = _axes(axis)
+    means = _C.reduce(_R.mean, x, axes, True)
+    return _C.reduce(_R.mean, square(x - means), axes, bool(keepdims))
+
+
+def reduce_std(input_tensor, axis=None, keepdims=False, name=None):
+    """Standard deviation over `axis` (float only, as TF)."""
+    x = _t(input_tensor)
+    _require_float(x, "reduce_std")
+    return sqrt(reduce_variance(x, axis, keepdims))
+
+
+def reduce_euclidean_norm(input_tensor, axis=None, keepdims=False, name=None):
+    """sqrt(sum(x**2)) over `axis`; integer inputs give an integer (truncated) result, as TF."""
+    x = _t(input_tensor)
+    if x.dtype.is_floating:
+        return sqrt(_C.reduce(_R.sum, square(x), _axes(axis), bool(keepdims)))
+    wide = _C.cast(x, dtypes.float64)
+    result = sqrt(_C.reduce(_R.sum, square(wide), _axes(axis), bool(keepdims)))
+    return _C.cast(result, x.dtype)
+
+
+def count_nonzero(input, axis=None, keepdims=None, dtype=dtypes.int64, name=None):
+    """Number of non-zero elements over `axis`, as `dtype` (int64 by default)."""
+    x = _t(input)
+    nonzero = _C.binary_op(_B.not_equal, x, _C.zeros([], x.dtype))
+    counts = _C.cast(nonzero, dtypes.int64)
+    return _C.cast(_C.reduce(_R.sum, counts, _axes(axis), bool(keepdims)),
+                   dtypes.as_dtype(dtype))
+
+
+def log_sigmoid(x, name=None):
+    """log(sigmoid(x)) = -softplus(-x), stable for large |x|."""
+    x = _t(x)
+    _require_float(x, "log_sigmoid")
+    return negative(softplus(negative(x)))
+
+
+def xlogy(x, y, name=None):
+    """x * log(y), and 0 where x == 0 (even where y is 0 or nan)."""
+    x = _t(x)
+    y = _like(y, x)
+    _require_float(x, "xlogy")
+    zero_x = _C.binary_op(_B.equal, x, _C.zeros([], x.dtype))
+    # y is replaced by 1 where x == 0 so that neither value nor gradient sees log(0).
+    safe_y = _C.where(zero_x, _C.ones([], y.dtype), y)
+    return _C.where(zero_x, _C.zeros([], x.dtype), x * log(safe_y))
+
+
+def xdivy(x, y, name=None):
+    """x / y, and 0 where x == 0."""
+    x = _t(x)
+    y = _like(y, x)
+    _require_float(x, "xdivy")
+    zero_x = _C.binary_op(_B.equal, x, _C.zeros([], x.dtype))
+    safe_y = _C.where(zero_x, _C.ones([], y.dtype), y)
+    return _C.where(zero_x, _C.zeros([], x.dtype), x / safe_y)
+
+
+def reciprocal_no_nan(x, name=None):
+    """1 / x, and 0 where x == 0."""
+    x = _t(x)
+    _require_float(x, "reciprocal_no_nan")
+    zero = _C.binary_op(_B.equal, x, _C.zeros([], x.dtype))
+    safe_x = _C.where(zero, _C.ones([], x.dtype), x)
+    return _C.where(zero, _C.zeros([], x.dtype), reciprocal(safe_x))
+
+
+def multiply_no_nan(x, y, name=None):
+    """x * y, and 0 where y == 0 (even where x is inf or nan)."""
+    x = _t(x)
+    y = _like(y, x)
+    zero_y = _C.binary_op(_B.equal, y, _C.zeros([], y.dtype))
+    return _C.where(zero_y, _C.zeros([], x.dtype), x * y)
+
+
+def softmax(logits, axis=None, name=None):
+    """exp(logits) / sum(exp(logits)) along axis (default -1), stable for large logits."""
+    return _C.softmax(_t(logits), -1 if axis is None else _int_axis(axis))
+
+
+def log_softmax(logits, axis=None, name=None):
+    """logits - logsumexp(logits) along axis (default -1)."""
+    return _C.log_softmax(_t(logits), -1 if axis is None else _int_axis(axis))
+
+
+def l2_normalize(x, axis=None, epsilon=1e-12, name=None, dim=None):
+    """x / sqrt(max(sum(x**2, axis), epsilon))."""
+    x = _t(x)
+    if axis is None:
+        axis = dim
+    square_sum = _C.reduce(_R.sum, square(x), _axes(axis), True)
+    return x * rsqrt(maximum(square_sum, _C.convert_to_tensor(epsilon, x.dtype)))
+
+
+# ---------------------------------------------------------------------------------------------
+# Norm-based clipping (tf.clip_by_norm, tf.clip_by_global_norm, tf.linalg.global_norm).
+
+def clip_by_norm(t, clip_norm, axes=None, name=None):
+    """t * clip_norm / max(l2norm(t, axes), clip_norm): rescales t to an L2 norm <= clip_norm."""
+    t = _t(t)
+    clip_norm = _like(clip_norm, t)
+    l2sum = _C.reduce(_R.sum, t * t, _axes(axes), True)
+    positive = _C.binary_op(_B.greater, l2sum, _C.zeros([], t.dtype))
+    safe_sum = _C.where(positive, l2sum, _C.ones([], t.dtype))
+    l2norm = _C.where(positive, sqrt(safe_sum), l2sum)
+    return (t * clip_norm) / maximum(l2norm, clip_norm)
+
+
+def global_norm(t_list, name=None):
+    """sqrt(sum of squared L2 norms) of the tensors in t_list (None entries are skipped)."""
+    if isinstance(t_list, Tensor) or not isinstance(t_list, (list, tuple)):
+        raise TypeError("t_list should be a sequence of tensors")
+    squares = []
+    for t in t_list:
+        if t is None:
+            continue
+        t = _t(t)
+        squares.append(_C.reduce(_R.sum, t * t, None, False))
+    if not squares:
+        return _C.zeros([], dtypes.float32)
+    return sqrt(add_n(squares) if len(squares) > 1 else squares[0])
+
+
+def clip_by_global_norm(t_list, clip_norm, use_norm=None, name=None):
+    """Scales every tensor by clip_norm / max(global_norm, clip_norm); returns (list, norm).
+    A non-finite global norm makes every value nan, as TF."""
+    if isinstance(t_list, Tensor) or not isinstance(t_list, (list, tuple)):
+        raise TypeError("t_list should be a sequence of tensors")
+    if use_norm is None:
+        use_norm = global_norm(t_list)
+    use_norm = _t(use_norm)
+    clip_norm = _like(clip_norm, use_norm)
+    one = _C.ones([], use_norm.dtype)
+    scale = clip_norm * minimum(one / use_norm, one / clip_norm)
+    scale = scale + (use_norm - use_norm)  # nan when the norm is inf or nan
+    clipped = []
+    for t in t_list:
+        if t is None:
+            clipped.append(None)
+            continue
+        t = _t(t)
+        clipped.append(t * (scale if scale.dtype == t.dtype else _C.cast(scale, t.dtype)))
+    return clipped, use_norm

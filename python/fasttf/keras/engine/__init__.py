@@ -1,0 +1,1 @@
+"""The Keras engine: Model, Sequential, the functional API, data handling and summary."""

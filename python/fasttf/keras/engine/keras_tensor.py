@@ -1,0 +1,70 @@
+"""Symbolic tensors of the functional API (keras.Input) and the graph nodes linking layers."""
+
+from ...framework import dtypes
+from ...framework.tensor_shape import TensorShape
+from ...util import nest
+
+
+class KerasTensor:
+    """A placeholder with a shape (batch None) and dtype; it remembers the layer call that
+    produced it in `_keras_history = (layer, node_index, tensor_index)`."""
+
+    def __init__(self, shape, dtype="float32", name=None, history=None):
+        self.shape = TensorShape(shape)
+        self.dtype = dtypes.as_dtype(dtype)
+        self.name = name
+        self._keras_history = history
+
+    @property
+    def ndim(self):
+        return self.shape.rank
+
+    def get_shape(self):
+        return self.shape
+
+    @property
+    def node(self):
+        layer, node_index, _ = self._keras_history
+        return layer._inbound_nodes[node_index]
+
+    def __repr__(self):
+        layer = self._keras_history[0].name if self._keras_history else None
+        return "<KerasTensor: shape=%s dtype=%s (created by layer '%s')>" % (
+            self.shape.dims, self.dtype.name, layer)
+
+    def __hash__(self):
+        return id(self)
+
+    def __len__(self):
+        raise TypeError("Keras symbolic inputs/outputs do not implement `__len__`.")
+
+    def __array__(self, dtype=None):
+        raise TypeError("You are passing %r, an intermediate Keras symbolic input/output, to a "
+                        "TF API that does not allow registering custom dispatchers. Wrap the "
+                        "call in a keras.layers.Lambda layer." % (self,))
+
+
+def is_symbolic(structure):
+    if isinstance(structure, KerasTensor):
+        return True
+    if isinstance(structure, (list, tuple, dict)):
+        return any(isinstance(t, KerasTensor) for t in nest.flatten(structure))
+    return False
+
+
+class Node:
+    """One call of `layer` on symbolic inputs: `call_args`/`call_kwargs` keep the KerasTensors
+    in place, so the functional model can replay the call with real tensors."""
+
+    def __init__(self, layer, call_args=(), call_kwargs=None, outputs=None):
+        self.layer = layer
+        self.call_args = call_args
+        self.call_kwargs = call_kwargs or {}
+        self.outputs = outputs
+        self.keras_inputs = [t for t in nest.flatten((call_args, self.call_kwargs))
+                             if isinstance(t, KerasTensor)]
+        self.is_input = not self.keras_inputs
+
+    @property
+    def parent_nodes(self):
+        return [t.node for t in self.keras_inputs]

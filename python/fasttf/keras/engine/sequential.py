@@ -1,0 +1,106 @@
+"""keras.Sequential: a plain stack of layers."""
+
+from ...framework.tensor_shape import TensorShape
+from ..layers.base_layer import Layer
+from .keras_tensor import KerasTensor
+from .model import Model
+
+
+class Sequential(Model):
+    _nests_name_scope = False
+
+    def __init__(self, layers=None, name=None, **kwargs):
+        super().__init__(name=name, **kwargs)
+        self._self_layers = []
+        self._build_input_shape = None
+        for layer in layers or []:
+            self.add(layer)
+
+    @property
+    def layers(self):
+        # An Input() given to add() is not a layer of the model (as Keras).
+        return [layer for layer in self._self_layers if type(layer).__name__ != "InputLayer"]
+
+    def _direct_sublayers(self):
+        return list(getattr(self, "_self_layers", []))
+
+    def add(self, layer):
+        if isinstance(layer, KerasTensor):
+            layer = layer._keras_history[0]
+        if not isinstance(layer, Layer):
+            raise TypeError("The added layer must be an instance of class Layer. Received: "
+                            "layer=%s of type %s." % (layer, type(layer)))
+        if any(existing.name == layer.name for existing in self._self_layers):
+            raise ValueError('All layers added to a Sequential model should have unique names. '
+                             'Name "%s" is already the name of a layer in this model. Update the '
+                             "`name` argument to pass a unique name." % (layer.name,))
+        self._self_layers.append(layer)
+        if type(layer).__name__ == "InputLayer":
+            self._build_input_shape = layer._batch_input_shape
+            self._build_symbolic()
+        elif len(self._self_layers) == 1 and layer._batch_input_shape is not None:
+            self._build_input_shape = layer._batch_input_shape
+            self._build_symbolic()
+        elif self._build_input_shape is not None and self.built:
+            self._build_symbolic()
+
+    def pop(self):
+        if not self.layers:
+            raise TypeError("There are no layers in the model.")
+        layer = self._self_layers.pop()
+        return layer
+
+    def build(self, input_shape=None):
+        if input_shape is None:
+            input_shape = self._build_input_shape
+        if input_shape is None:
+            raise ValueError("You must provide an `input_shape` argument.")
+        self._build_input_shape = tuple(TensorShape(input_shape).dims)
+        self._build_symbolic()
+
+    def _build_symbolic(self):
+        """Runs the stack on a symbolic input to build every layer and record output shapes."""
+        from ..layers.input_layer import Input
+        x = Input(batch_shape=self._build_input_shape)
+        self._symbolic_input = x
+        for layer in self.layers:
+            x = layer(x)
+        self.inputs, self.outputs = [self._symbolic_input], [x]
+        self.built = True
+
+    def _maybe_build(self, inputs):
+        self.built = True
+
+    def call(self, inputs, training=None, mask=None):
+        x = inputs
+        for layer in self.layers:
+            x = layer(x)
+        return x
+
+    def _output_names(self, n):
+        return [self.layers[-1].name] if n == 1 and self.layers else super()._output_names(n)
+
+    @property
+    def input_shape(self):
+        if self._build_input_shape is None:
+            raise AttributeError("The model has not been built yet.")
+        return tuple(self._build_input_shape)
+
+    @property
+    def output_shape(self):
+        return tuple(self.outputs[0].shape.dims)
+
+    def get_config(self):
+        return {"name": self.name, "layers": [
+            {"class_name": type(layer).__name__, "config": layer.get_config()}
+            for layer in self.layers]}
+
+    @classmethod
+    def from_config(cls, config, custom_objects=None):
+        from .. import layers as layers_module
+        model = cls(name=config.get("name"))
+        for spec in config["layers"]:
+            layer_cls = (custom_objects or {}).get(spec["class_name"]) or \
+                getattr(layers_module, spec["class_name"])
+            model.add(layer_cls.from_config(spec["config"]))
+        return model

@@ -1,0 +1,29 @@
+"""tf.keras.layers."""
+
+from .activation_layers import ELU, LeakyReLU, PReLU, ReLU, Softmax, ThresholdedReLU
+from .base_layer import Layer
+from .conv import (Conv1D, Conv2D, Conv2DTranspose, Convolution1D, Convolution2D,
+                   DepthwiseConv2D, SeparableConv2D)
+from .core import (Activation, ActivityRegularization, Dense, Dropout, Flatten, Lambda, Permute,
+                   RepeatVector, Reshape, SpatialDropout1D, SpatialDropout2D, SpatialDropout3D)
+from .embedding import Embedding
+from .input_layer import Input, InputLayer
+from .input_spec import InputSpec
+from .merge import (Add, Average, Concatenate, Dot, Maximum, Minimum, Multiply, Subtract, add,
+                    average, concatenate, maximum, minimum, multiply, subtract)
+from .normalization import BatchNormalization, LayerNormalization
+from .pooling import (AveragePooling1D, AveragePooling2D, AvgPool1D, AvgPool2D,
+                      GlobalAveragePooling1D, GlobalAveragePooling2D, GlobalAvgPool1D,
+                      GlobalAvgPool2D, GlobalMaxPool1D, GlobalMaxPool2D, GlobalMaxPooling1D,
+                      GlobalMaxPooling2D, MaxPool1D, MaxPool2D, MaxPooling1D, MaxPooling2D)
+from .reshaping import (Cropping1D, Cropping2D, UpSampling1D, UpSampling2D, ZeroPadding1D,
+                        ZeroPadding2D)
+
+
+def serialize(layer):
+    return {"class_name": type(layer).__name__, "config": layer.get_config()}
+
+
+def deserialize(config, custom_objects=None):
+    cls = (custom_objects or {}).get(config["class_name"]) or globals()[config["class_name"]]
+    return cls.from_config(config["config"])

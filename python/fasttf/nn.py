@@ -1,0 +1,208 @@
+"""tf.nn: activations, softmax and the cross-entropies, normalisation helpers and dropout.
+
+softmax, log_softmax and the softmax cross-entropies run dedicated C++ kernels
+(csrc/kernels/softmax.cpp); the rest is composed from recorded ops, so gradients (and
+gradients of gradients) come from the ops' own rules.
+"""
+
+import numbers
+
+import numpy as np
+
+from . import _C
+from . import math as _math
+from .framework import dtypes
+from .framework.errors import InvalidArgumentError
+from .framework.tensor import Tensor
+from .math import (_axes, _int_axis, _like, _require_float, _t, l2_normalize, log_softmax,
+                   sigmoid, softmax, softplus, softsign, tanh)
+
+_U = _C.UnaryOp
+_R = _C.ReduceOp
+
+__all__ = [
+    "relu", "relu6", "leaky_relu", "elu", "selu", "gelu", "softplus", "softsign", "silu",
+    "swish", "sigmoid", "tanh", "softmax", "log_softmax", "softmax_cross_entropy_with_logits",
+    "sparse_softmax_cross_entropy_with_logits", "sigmoid_cross_entropy_with_logits",
+    "weighted_cross_entropy_with_logits", "l2_loss", "moments", "batch_normalization",
+    "l2_normalize", "dropout", "bias_add",
+]
+
+
+def relu(features, name=None):
+    return _C.unary_op(_U.relu, _t(features))
+
+
+def relu6(features, name=None):
+    return _C.unary_op(_U.relu6, _t(features))
+
+
+def elu(features, name=None):
+    return _C.unary_op(_U.elu, _t(features))
+
+
+def selu(features, name=None):
+    return _C.unary_op(_U.selu, _t(features))
+
+
+def gelu(features, approximate=False, name=None):
+    """x * Phi(x); approximate=True uses the tanh formula."""
+    return _C.unary_op(_U.gelu_tanh if approximate else _U.gelu, _t(features))
+
+
+def leaky_relu(features, alpha=0.2, name=None):
+    """features where positive, alpha * features elsewhere. Integer inputs become float32."""
+    x = _t(features)
+    if x.dtype.is_integer:
+        x = _C.cast(x, dtypes.float32)
+    return _C.leaky_relu(x, float(alpha))
+
+
+def silu(features, beta=1.0):
+    """features * sigmoid(beta * features)."""
+    x = _t(features)
+    if beta == 1.0 or beta == 1:
+        return _C.unary_op(_U.swish, x)
+    return x * sigmoid(x * _like(beta, x))
+
+
+swish = silu
+
+
+def softmax_cross_entropy_with_logits(labels, logits, axis=-1, name=None):
+    """Per-row cross-entropy between the distributions `labels` and softmax(`logits`)."""
+    logits = _t(logits)
+    labels = _like(labels, logits)
+    return _C.softmax_cross_entropy_with_logits(labels, logits, _int_axis(axis))
+
+
+def sparse_softmax_cross_entropy_with_logits(labels, logits, name=None):
+    """Cross-entropy for integer class labels of shape logits.shape[:-1]; labels must lie in
+    [0, classes) (InvalidArgumentError otherwise, as TF on CPU)."""
+    logits = _t(logits)
+    labels = _t(labels)
+    return _C.sparse_softmax_cross_entropy_with_logits(labels, logits)
+
+
+def _same_shape(labels, logits, op):
+    if labels.shape != logits.shape:
+        raise ValueError("[%s] logits and labels must have the same shape (%s vs %s)"
+                         % (op, logits.shape, labels.shape))
+
+
+def sigmoid_cross_entropy_with_logits(labels=None, logits=None, name=None):
+    """max(x, 0) - x * z + log(1 + exp(-|x|)): the stable form of z * -log(sigmoid(x)) +
+    (1 - z) * -log(1 - sigmoid(x))."""
+    if labels is None or logits is None:
+        raise ValueError("sigmoid_cross_entropy_with_logits needs both labels and logits")
+    logits = _t(logits)
+    labels = _like(labels, logits)
+    _require_float(logits, "sigmoid_cross_entropy_with_logits")
+    _same_shape(labels, logits, "sigmoid_cross_entropy_with_logits")
+    zeros = _C.zeros([], logits.dtype)
+    relu_logits = _C.where(_C.binary_op(_C.BinaryOp.greater_equal, logits, zeros), logits, zeros)
+    neg_abs = _C.where(_C.binary_op(_C.BinaryOp.greater_equal, logits, zeros), -logits, logits)
+    return relu_logits - logits * labels + _math.log1p(_math.exp(neg_abs))
+
+
+def weighted_cross_entropy_with_logits(labels, logits, pos_weight, name=None):
+    """Sigmoid cross-entropy with the positive term weighted by pos_weight."""
+    logits = _t(logits)
+    labels = _like(labels, logits)
+    _require_float(logits, "weighted_cross_entropy_with_logits")
+    _same_shape(labels, logits, "weighted_cross_entropy_with_logits")
+    pos_weight = _like(pos_weight, logits)
+    log_weight = 1 + (pos_weight - 1) * labels
+    softplus_neg_abs = _math.log1p(_math.exp(-_math.abs(logits)))
+    return (1 - labels) * logits + log_weight * (softplus_neg_abs + relu(-logits))
+
+
+def l2_loss(t, name=None):
+    """sum(t ** 2) / 2."""
+    t = _t(t)
+    _require_float(t, "l2_loss")
+    return _C.reduce(_R.sum, _math.square(t), None, False) * _C.convert_to_tensor(0.5, t.dtype)
+
+
+def moments(x, axes, shift=None, keepdims=False, name=None):
+    """(mean, variance) of x over `axes`."""
+    x = _t(x)
+    axes = _axes(axes)
+    # Half-precision inputs are summed in float32, as TF does.
+    y = _C.cast(x, dtypes.float32) if x.dtype in (dtypes.float16, dtypes.bfloat16) else x
+    mean = _C.reduce(_R.mean, y, axes, True)
+    # The mean in the deviation carries no gradient: d variance / d mean is zero at the mean.
+    variance = _C.reduce(_R.mean, _math.squared_difference(y, _C.stop_gradient(mean)), axes, True)
+    if not keepdims:
+        mean = _C.squeeze(mean, axes if axes is not None else list(range(x.ndim)))
+        variance = _C.squeeze(variance, axes if axes is not None else list(range(x.ndim)))
+    if y is not x:
+        mean, variance = _C.cast(mean, x.dtype), _C.cast(variance, x.dtype)
+    return mean, variance
+
+
+def batch_normalization(x, mean, variance, offset, scale, variance_epsilon, name=None):
+    """(x - mean) * scale / sqrt(variance + epsilon) + offset, written as x * inv + (offset -
+    mean * inv) so that the large tensor is touched twice."""
+    x = _t(x)
+    mean, variance = _like(mean, x), _like(variance, x)
+    inv = _math.rsqrt(variance + _C.convert_to_tensor(variance_epsilon, x.dtype))
+    if scale is not None:
+        inv = inv * _like(scale, x)
+    shift = (_like(offset, x) - mean * inv) if offset is not None else -mean * inv
+    return x * inv + shift
+
+
+def _random_uniform(shape, dtype, seed):
+    # TODO: use fasttf.random's seeded generator once python/fasttf/random.py exists.
+    try:
+        from . import random as _random
+        uniform = getattr(_random, "uniform", None)
+    except ImportError:
+        uniform = None
+    if uniform is not None:
+        return uniform(shape, dtype=dtype, seed=seed)
+    rng = np.random.default_rng(seed)
+    return _C.convert_to_tensor(rng.random(shape).astype(dtype.as_numpy_dtype), dtype)
+
+
+def dropout(x, rate, noise_shape=None, seed=None, name=None):
+    """Zeroes each element with probability `rate` and scales the rest by 1 / (1 - rate)."""
+    x = _t(x)
+    if not x.dtype.is_floating:
+        raise ValueError("x has to be a floating point tensor since it's going to be scaled. "
+                         "Got a %s tensor instead." % x.dtype.name)
+    if isinstance(rate, Tensor):
+        rate = float(rate.numpy())
+    if isinstance(rate, numbers.Real) and not 0 <= rate < 1:
+        raise ValueError("rate must be a scalar tensor or a float in the range [0, 1), got %g"
+                         % rate)
+    if rate == 0:
+        return _C.identity(x)
+    shape = x.shape.as_list() if noise_shape is None else [
+        int(d) if d is not None else x.shape[i] for i, d in enumerate(
+            noise_shape.as_list() if hasattr(noise_shape, "as_list") else list(noise_shape))]
+    draws = _random_uniform(shape, x.dtype, seed)
+    keep = _C.cast(_C.binary_op(_C.BinaryOp.greater_equal, draws,
+                                _C.convert_to_tensor(rate, x.dtype)), x.dtype)
+    return x * (keep * _C.convert_to_tensor(1.0 / (1.0 - rate), x.dtype))
+
+
+def bias_add(value, bias, data_format=None, name=None):
+    """value + bias along the channel axis: the last one (NHWC, default) or axis 1 (NC...)."""
+    value = _t(value)
+    bias = _like(bias, value)
+    if bias.ndim != 1:
+        raise InvalidArgumentError("[bias_add] bias must be 1-D, got shape %s" % (bias.shape,))
+    if value.ndim < 2:
+        raise InvalidArgumentError("[bias_add] value must be at least 2-D, got shape %s"
+                                   % (value.shape,))
+    channels_first = data_format is not None and data_format.startswith("NC")
+    axis = 1 if channels_first else value.ndim - 1
+    if value.shape[axis] != bias.shape[0]:
+        raise InvalidArgumentError(
+            "[bias_add] must provide as many biases as the channel dimension of the input "
+            "tensor: %s vs. %s" % (bias.shape, value.shape))
+    if channels_first:
+        bias = _C.reshape(bias, [bias.shape[0]] + [1] * (value.ndim - 2))
+    return value + bias
