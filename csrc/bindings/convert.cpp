@@ -123,9 +123,26 @@ bool is_python_sequence(py::handle v) {
 
 // Inspects a nested list's Python scalars to tell what TF would infer: any float -> float32,
 // else any int -> int32 (int64 when a value does not fit), else bool.
+// The first scalar of a nested list (None for an empty list).
+py::handle first_leaf(py::handle value) {
+  while (is_python_sequence(value)) {
+    if (py::len(value) == 0) return py::handle();
+    value = value[py::int_(0)];
+  }
+  return value;
+}
+
+bool is_python_scalar(py::handle v) {
+  PyObject* p = v.ptr();
+  return (PyBool_Check(p) || PyLong_Check(p) || PyFloat_Check(p)) && !py::hasattr(v, "dtype");
+}
+
 py::array array_from_python(py::handle value) {
   py::module_ np = py::module_::import("numpy");
   py::array arr = np.attr("asarray")(value);
+  // Lists of tensors or NumPy values keep their dtype; only Python numbers are inferred.
+  py::handle leaf = first_leaf(value);
+  if (leaf.ptr() != nullptr && !is_python_scalar(leaf)) return arr;
   char kind = arr.dtype().kind();
   if (kind == 'f') return arr.attr("astype")("float32");
   if (kind == 'i' || kind == 'u') {
@@ -152,7 +169,7 @@ Tensor to_tensor(py::handle value, std::optional<DType> dtype) {
     }
   }
   PyObject* p = value.ptr();
-  if (PyBool_Check(p) || PyLong_Check(p) || PyFloat_Check(p)) {
+  if (is_python_scalar(value)) {  // NumPy scalars (np.float64 is a float) keep their dtype
     DType d;
     if (PyBool_Check(p)) d = DType::Bool;
     else if (PyFloat_Check(p)) d = DType::Float32;

@@ -16,6 +16,9 @@ from .framework.errors import InvalidArgumentError
 from .framework.tensor import Tensor
 from .math import (_axes, _int_axis, _like, _require_float, _t, l2_normalize, log_softmax,
                    sigmoid, softmax, softplus, softsign, tanh)
+from .nn_conv import (avg_pool, avg_pool1d, avg_pool2d, conv1d, conv1d_transpose,  # noqa: F401
+                      conv2d, conv2d_transpose, depthwise_conv2d, max_pool, max_pool1d,
+                      max_pool2d)
 
 _U = _C.UnaryOp
 _R = _C.ReduceOp
