@@ -58,8 +58,8 @@ bool Tape::wants(const std::vector<const Tensor*>& inputs) {
 }
 
 void Tape::add_node(Node node) {
-  for (size_t i = 0; i < node.output_ids.size(); ++i)
-    if (differentiable(node.output_dtypes[i])) watched_.insert(node.output_ids[i]);
+  for (const OutputInfo& out : node.outputs)
+    if (differentiable(out.dtype)) watched_.insert(out.id);
   nodes_.push_back(std::move(node));
 }
 
@@ -71,16 +71,10 @@ void record(const char* name, const std::vector<const Tensor*>& inputs,
   if (takers.empty()) return;
   Node node;
   node.name = name;
-  for (const Tensor* t : inputs) {
-    node.input_ids.push_back(t->defined() ? t->id() : 0);
-    node.input_shapes.push_back(t->defined() ? t->shape() : Shape{});
-    node.input_dtypes.push_back(t->defined() ? t->dtype() : DType::Bool);
-  }
-  for (const Tensor* t : outputs) {
-    node.output_ids.push_back(t->id());
-    node.output_shapes.push_back(t->shape());
-    node.output_dtypes.push_back(t->dtype());
-  }
+  node.inputs.reserve(inputs.size());
+  for (const Tensor* t : inputs) node.inputs.push_back(*t);
+  node.outputs.reserve(outputs.size());
+  for (const Tensor* t : outputs) node.outputs.push_back({t->id(), t->dtype(), t->shape()});
   node.backward = std::move(backward);
   for (size_t i = 0; i + 1 < takers.size(); ++i) takers[i]->add_node(node);
   takers.back()->add_node(std::move(node));
@@ -129,10 +123,10 @@ std::vector<Tensor> Tape::gradient(const std::vector<Tensor>& targets,
   std::vector<char> relevant(nodes_.size(), 0);
   for (size_t n = 0; n < nodes_.size(); ++n) {
     const Node& node = nodes_[n];
-    for (uint64_t id : node.input_ids)
-      if (reachable.count(id)) { relevant[n] = 1; break; }
+    for (const Tensor& in : node.inputs)
+      if (in.defined() && reachable.count(in.id())) { relevant[n] = 1; break; }
     if (relevant[n])
-      for (uint64_t id : node.output_ids) reachable.insert(id);
+      for (const OutputInfo& out : node.outputs) reachable.insert(out.id);
   }
 
   std::unordered_map<uint64_t, Tensor> grads;
@@ -155,27 +149,28 @@ std::vector<Tensor> Tape::gradient(const std::vector<Tensor>& targets,
   for (size_t n = nodes_.size(); n-- > 0;) {
     if (!relevant[n]) continue;
     const Node& node = nodes_[n];
-    Grads out_grads(node.output_ids.size());
+    Grads out_grads(node.outputs.size());
     bool any = false;
-    for (size_t i = 0; i < node.output_ids.size(); ++i) {
-      auto it = grads.find(node.output_ids[i]);
+    for (size_t i = 0; i < node.outputs.size(); ++i) {
+      auto it = grads.find(node.outputs[i].id);
       if (it == grads.end()) continue;
       out_grads[i] = it->second;
       any = true;
-      if (!source_ids.count(node.output_ids[i])) grads.erase(it);  // consumed: free early
+      if (!source_ids.count(node.outputs[i].id)) grads.erase(it);  // consumed: free early
     }
     if (!any) continue;
     for (size_t i = 0; i < out_grads.size(); ++i)
       if (!out_grads[i].defined())
-        out_grads[i] = ops::zeros(node.output_shapes[i], node.output_dtypes[i]);
+        out_grads[i] = ops::zeros(node.outputs[i].shape, node.outputs[i].dtype);
     Grads in_grads = node.backward(out_grads);
-    for (size_t i = 0; i < node.input_ids.size() && i < in_grads.size(); ++i) {
-      if (!in_grads[i].defined() || !reachable.count(node.input_ids[i])) continue;
-      if (!differentiable(node.input_dtypes[i])) continue;
+    for (size_t i = 0; i < node.inputs.size() && i < in_grads.size(); ++i) {
+      const Tensor& in = node.inputs[i];
+      if (!in_grads[i].defined() || !in.defined() || !reachable.count(in.id())) continue;
+      if (!differentiable(in.dtype())) continue;
       Tensor g = in_grads[i];
-      if (g.shape() != node.input_shapes[i]) g = ops::sum_to(g, node.input_shapes[i]);
-      if (g.dtype() != node.input_dtypes[i]) g = ops::cast(g, node.input_dtypes[i]);
-      accumulate(node.input_ids[i], g);
+      if (g.shape() != in.shape()) g = ops::sum_to(g, in.shape());
+      if (g.dtype() != in.dtype()) g = ops::cast(g, in.dtype());
+      accumulate(in.id(), g);
     }
   }
 

@@ -18,14 +18,18 @@ namespace fasttf::autograd {
 using Grads = std::vector<Tensor>;  // an undefined Tensor means "no gradient"
 using GradFn = std::function<Grads(const Grads& grad_outputs)>;
 
+struct OutputInfo {
+  uint64_t id;
+  DType dtype;
+  Shape shape;  // for the zeros that stand in for a missing gradient of a multi-output op
+};
+
+// One recorded op. Inputs are held as handles (one reference count each, no copies): the walk
+// reads their ids, shapes and dtypes, and most gradient rules keep them alive anyway.
 struct Node {
   const char* name;
-  std::vector<uint64_t> input_ids;
-  std::vector<Shape> input_shapes;
-  std::vector<DType> input_dtypes;
-  std::vector<uint64_t> output_ids;
-  std::vector<Shape> output_shapes;
-  std::vector<DType> output_dtypes;
+  std::vector<Tensor> inputs;  // an undefined Tensor for an absent optional input
+  std::vector<OutputInfo> outputs;
   GradFn backward;
 };
 
