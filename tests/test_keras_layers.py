@@ -194,8 +194,9 @@ def test_global_pooling():
 
 def _conv_ref(x, w, stride=1, padding="valid"):
     kh, kw = w.shape[:2]
-    if padding == "same":
-        ph, pw = kh - 1, kw - 1
+    if padding == "same":  # TF: pad_total = max((ceil(in / s) - 1) * s + k - in, 0)
+        ph = max((-(-x.shape[1] // stride) - 1) * stride + kh - x.shape[1], 0)
+        pw = max((-(-x.shape[2] // stride) - 1) * stride + kw - x.shape[2], 0)
         x = np.pad(x, ((0, 0), (ph // 2, ph - ph // 2), (pw // 2, pw - pw // 2), (0, 0)))
     n, h, wd, _ = x.shape
     oh, ow = (h - kh) // stride + 1, (wd - kw) // stride + 1
