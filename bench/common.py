@@ -61,7 +61,7 @@ class Table:
     def header(self):
         cols = ["case".ljust(44), "fasttf".rjust(10)]
         for p in self.peers:
-            cols += [p.rjust(10), ("%s/ff" % p).rjust(9)]
+            cols += [p.rjust(10), ("%s/ff" % {"tensorflow": "tf"}.get(p, p)).rjust(9)]
         print(" ".join(cols))
 
     def _print_row(self, case, times, note):

@@ -8,6 +8,7 @@ OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE limits, and for matmul also measures OpenBL
 its SkylakeX (AVX-512) kernels in a subprocess, keeping the faster of the two.
 """
 
+# ruff: noqa: B023  (each closure is timed inside the loop iteration that defines it)
 import argparse
 import os
 import subprocess
@@ -31,6 +32,14 @@ try:
     torch.set_num_threads(tf._C.get_num_threads())
 except ImportError:
     torch = None
+
+try:  # TensorFlow as a peer when importable (e.g. /tmp/tfenv/bin/python); never a dependency
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+    import tensorflow as tf_  # noqa: E402
+    tf_.config.threading.set_intra_op_parallelism_threads(tf._C.get_num_threads())
+    tf_.config.threading.set_inter_op_parallelism_threads(1)
+except ImportError:
+    tf_ = None
 
 
 def skylake_numpy_matmul(m, k, n, ta, tb):
@@ -72,6 +81,9 @@ def bench_matmul(table, quick):
         if torch is not None:
             xa, xb = torch.from_numpy(na), torch.from_numpy(nb)
             impls["torch"] = lambda: xa @ xb
+        if tf_ is not None:
+            ya, yb = tf_.constant(a), tf_.constant(b)
+            impls["tensorflow"] = lambda: tf_.matmul(ya, yb, transpose_a=ta, transpose_b=tb)
         times = compare(impls)
         sky = skylake_numpy_matmul(m, k, n, ta, tb)
         if sky is not None and sky < times["numpy"]:
@@ -91,30 +103,59 @@ def bench_elementwise(table, quick):
     if torch is not None:
         tx, ty = torch.from_numpy(x), torch.from_numpy(y)
         impls["torch"] = lambda: tx + ty
-    table.add("add 16M float32", compare(impls), bound)
+    if tf_ is not None:
+        yx, yy = tf_.constant(x), tf_.constant(y)
+        impls["tensorflow"] = lambda: yx + yy
+    table.add("add 16M float32", compare(impls), bound + " (add moves 1.5x a copy)")
     impls = {"fasttf": lambda: tf.exp(fx), "numpy": lambda: np.exp(x)}
     if torch is not None:
         impls["torch"] = lambda: torch.exp(tx)
-    table.add("exp 16M float32", compare(impls))
+    if tf_ is not None:
+        impls["tensorflow"] = lambda: tf_.exp(yx)
+    table.add("exp 16M float32", compare(impls), bound)
     impls = {"fasttf": lambda: tf.reduce_sum(fx), "numpy": lambda: x.sum()}
     if torch is not None:
         impls["torch"] = lambda: tx.sum()
-    table.add("reduce_sum 16M float32", compare(impls))
+    if tf_ is not None:
+        impls["tensorflow"] = lambda: tf_.reduce_sum(yx)
+    table.add("reduce_sum 16M float32", compare(impls), "read bound %.2f ms" % (copy * 1e3 / 2))
+    impls = {"fasttf": lambda: tf.reduce_max(fx), "numpy": lambda: x.max()}
+    if torch is not None:
+        impls["torch"] = lambda: tx.max()
+    if tf_ is not None:
+        impls["tensorflow"] = lambda: tf_.reduce_max(yx)
+    table.add("reduce_max 16M float32", compare(impls))
+    impls = {"fasttf": lambda: tf.reduce_mean(fx), "numpy": lambda: x.mean()}
+    if tf_ is not None:
+        impls["tensorflow"] = lambda: tf_.reduce_mean(yx)
+    table.add("reduce_mean 16M float32", compare(impls))
 
 
 def bench_reductions(table, quick):
     m = np.random.default_rng(0).random((4096, 4096), dtype=np.float32)
     fm = tf.constant(m)
+    tm = torch.from_numpy(m) if torch is not None else None
+    ym = tf_.constant(m) if tf_ is not None else None
     for axis in (0, 1):
         impls = {"fasttf": lambda: tf.reduce_sum(fm, axis=axis), "numpy": lambda: m.sum(axis=axis)}
         if torch is not None:
-            tm = torch.from_numpy(m)
             impls["torch"] = lambda: tm.sum(dim=axis)
+        if tf_ is not None:
+            impls["tensorflow"] = lambda: tf_.reduce_sum(ym, axis=axis)
         table.add("reduce_sum 4096x4096 axis=%d" % axis, compare(impls))
         impls = {"fasttf": lambda: tf.reduce_max(fm, axis=axis), "numpy": lambda: m.max(axis=axis)}
+        if torch is not None:
+            impls["torch"] = lambda: tm.amax(dim=axis)
+        if tf_ is not None:
+            impls["tensorflow"] = lambda: tf_.reduce_max(ym, axis=axis)
         table.add("reduce_max 4096x4096 axis=%d" % axis, compare(impls))
-    impls = {"fasttf": lambda: tf.argmax(fm, axis=1), "numpy": lambda: m.argmax(axis=1)}
-    table.add("argmax 4096x4096 axis=1", compare(impls))
+    for axis in (0, 1):
+        impls = {"fasttf": lambda: tf.argmax(fm, axis=axis), "numpy": lambda: m.argmax(axis=axis)}
+        if torch is not None:
+            impls["torch"] = lambda: tm.argmax(dim=axis)
+        if tf_ is not None:
+            impls["tensorflow"] = lambda: tf_.argmax(ym, axis=axis)
+        table.add("argmax 4096x4096 axis=%d" % axis, compare(impls))
 
 
 def bench_indexing(table, quick):
@@ -124,8 +165,14 @@ def bench_indexing(table, quick):
     data = rng.random((60000, 784), dtype=np.float32)
     idx = rng.integers(0, 60000, 128)
     fd, fi = tf.constant(data), tf.constant(idx)
-    table.add("gather 128 rows of 60000x784",
-              compare({"fasttf": lambda: tf.gather(fd, fi), "numpy": lambda: data[idx]}))
+    impls = {"fasttf": lambda: tf.gather(fd, fi), "numpy": lambda: data[idx]}
+    if torch is not None:
+        td, ti = torch.from_numpy(data), torch.from_numpy(idx)
+        impls["torch"] = lambda: td[ti]
+    if tf_ is not None:
+        yd, yi = tf_.constant(data), tf_.constant(idx)
+        impls["tensorflow"] = lambda: tf_.gather(yd, yi)
+    table.add("gather 128 rows of 60000x784", compare(impls))
     if hasattr(tf, "scatter_nd"):
         upd = rng.random((128, 784), dtype=np.float32)
         fu, fidx = tf.constant(upd), tf.constant(idx.reshape(-1, 1))
@@ -134,9 +181,11 @@ def bench_indexing(table, quick):
             out = np.zeros((60000, 784), np.float32)
             np.add.at(out, idx, upd)
             return out
-        table.add("scatter_nd 128 rows into 60000x784",
-                  compare({"fasttf": lambda: tf.scatter_nd(fidx, fu, [60000, 784]),
-                           "numpy": np_scatter}))
+        impls = {"fasttf": lambda: tf.scatter_nd(fidx, fu, [60000, 784]), "numpy": np_scatter}
+        if tf_ is not None:
+            yu, yidx = tf_.constant(upd), tf_.constant(idx.reshape(-1, 1))
+            impls["tensorflow"] = lambda: tf_.scatter_nd(yidx, yu, [60000, 784])
+        table.add("scatter_nd 128 rows into 60000x784", compare(impls))
 
 
 def bench_softmax_xent(table, quick):
@@ -161,8 +210,26 @@ def bench_softmax_xent(table, quick):
             p /= p.sum(axis=1, keepdims=True)
             loss = -(labels * (z - np.log(np.exp(z).sum(axis=1, keepdims=True)))).sum(1).mean()
             return loss, (p - labels) / n
-        table.add("softmax-xent fwd+bwd %dx%d" % (n, c),
-                  compare({"fasttf": fasttf_step, "numpy": numpy_step}))
+        impls = {"fasttf": fasttf_step, "numpy": numpy_step}
+        if torch is not None:
+            tl, tyl = torch.from_numpy(logits), torch.from_numpy(labels)
+
+            def torch_step():
+                leaf = tl.clone().requires_grad_(True)
+                loss = torch.nn.functional.cross_entropy(leaf, tyl)
+                loss.backward()
+                return leaf.grad
+            impls["torch"] = torch_step
+        if tf_ is not None:
+            yl, yy = tf_.constant(logits), tf_.constant(labels)
+
+            def tf_step():
+                with tf_.GradientTape() as tape:
+                    tape.watch(yl)
+                    loss = tf_.reduce_mean(tf_.nn.softmax_cross_entropy_with_logits(yy, yl))
+                return tape.gradient(loss, yl)
+            impls["tensorflow"] = tf_step
+        table.add("softmax-xent fwd+bwd %dx%d" % (n, c), compare(impls))
 
 
 def bench_overhead(table, quick):
@@ -172,6 +239,9 @@ def bench_overhead(table, quick):
     if torch is not None:
         ta, tb = torch.ones(16), torch.ones(16)
         impls["torch"] = lambda: ta + tb
+    if tf_ is not None:
+        ya, yb = tf_.ones([16]), tf_.ones([16])
+        impls["tensorflow"] = lambda: ya + yb
     table.add("per-op overhead a + b (16 floats)", compare(impls, target_seconds=0.05))
     v = tf.Variable(tf.ones([16]))
     with tf.GradientTape():
@@ -180,12 +250,63 @@ def bench_overhead(table, quick):
 
 
 def bench_conv(table, quick):
-    try:
-        import bench_conv
-    except ImportError:
-        return
-    if hasattr(bench_conv, "add_cases"):
-        bench_conv.add_cases(table, quick)
+    """The MNIST CNN's convolutions and a ResNet block's, forward and forward+backward (grads
+    of x and w), and the CNN's max pool; NHWC for fasttf and TF, channels-last for PyTorch."""
+    rng = np.random.default_rng(0)
+    cases = [("conv2d MNIST 128x28x28x1->32 3x3", (128, 28, 28, 1), (3, 3, 1, 32), "VALID"),
+             ("conv2d MNIST 128x13x13x32->64 3x3", (128, 13, 13, 32), (3, 3, 32, 64), "VALID"),
+             ("conv2d ResNet 32x56x56x64->64 3x3 SAME", (32, 56, 56, 64), (3, 3, 64, 64), "SAME")]
+    for name, xs, ws, pad in cases:
+        x = rng.standard_normal(xs).astype(np.float32)
+        w = (rng.standard_normal(ws) * 0.1).astype(np.float32)
+        fx, fw = tf.Variable(x), tf.Variable(w)
+
+        def ff_fwd():
+            return tf.nn.conv2d(fx, fw, strides=1, padding=pad)
+
+        def ff_step():
+            with tf.GradientTape() as tape:
+                loss = tf.reduce_sum(tf.nn.conv2d(fx, fw, strides=1, padding=pad))
+            return tape.gradient(loss, [fx, fw])
+        fwd, step = {"fasttf": ff_fwd}, {"fasttf": ff_step}
+        if torch is not None:
+            tx = torch.from_numpy(x).permute(0, 3, 1, 2).contiguous(
+                memory_format=torch.channels_last).requires_grad_(True)
+            tw = torch.from_numpy(w).permute(3, 2, 0, 1).contiguous().requires_grad_(True)
+            tpad = 1 if pad == "SAME" else 0
+
+            def torch_fwd():
+                with torch.no_grad():
+                    return torch.nn.functional.conv2d(tx, tw, padding=tpad)
+
+            def torch_step():
+                tx.grad = tw.grad = None
+                torch.nn.functional.conv2d(tx, tw, padding=tpad).sum().backward()
+                return tx.grad, tw.grad
+            fwd["torch"], step["torch"] = torch_fwd, torch_step
+        if tf_ is not None:
+            yx, yw = tf_.Variable(x), tf_.Variable(w)
+
+            def tf_fwd():
+                return tf_.nn.conv2d(yx, yw, strides=1, padding=pad)
+
+            def tf_step():
+                with tf_.GradientTape() as tape:
+                    loss = tf_.reduce_sum(tf_.nn.conv2d(yx, yw, strides=1, padding=pad))
+                return tape.gradient(loss, [yx, yw])
+            fwd["tensorflow"], step["tensorflow"] = tf_fwd, tf_step
+        table.add(name + " fwd", compare(fwd, repeats=5))
+        table.add(name + " fwd+bwd", compare(step, repeats=5))
+    x = rng.standard_normal((128, 26, 26, 32)).astype(np.float32)
+    fx = tf.constant(x)
+    impls = {"fasttf": lambda: tf.nn.max_pool2d(fx, 2, 2, "VALID")}
+    if torch is not None:
+        tx = torch.from_numpy(x).permute(0, 3, 1, 2).contiguous(memory_format=torch.channels_last)
+        impls["torch"] = lambda: torch.nn.functional.max_pool2d(tx, 2)
+    if tf_ is not None:
+        yx = tf_.constant(x)
+        impls["tensorflow"] = lambda: tf_.nn.max_pool2d(yx, 2, 2, "VALID")
+    table.add("max_pool 2x2 128x26x26x32", compare(impls))
 
 
 def main():
@@ -194,7 +315,8 @@ def main():
     parser.add_argument("--quick", action="store_true", help="skip the largest cases")
     parser.add_argument("--only", default="", help="comma-separated families to run")
     args = parser.parse_args()
-    peers = ["numpy"] + (["torch"] if torch is not None else [])
+    peers = (["numpy"] + (["torch"] if torch is not None else [])
+             + (["tensorflow"] if tf_ is not None else []))
     print("fasttf %s, isa=%s, threads=%d" % (tf.__version__, tf._C.isa(), tf._C.get_num_threads()))
     table = Table(peers)
     table.header()

@@ -296,11 +296,22 @@ GradFn matmul(const Tensor& a, const Tensor& b, bool ta, bool tb) {
   // transpose flags are free).
   return [a, b, ta, tb](const Grads& g) -> Grads {
     const Tensor& G = g[0];
+    // A side the walk needs no gradient for (a batch of data) is skipped.
+    const bool want_a = input_needs_grad(0), want_b = input_needs_grad(1);
     Tensor ga, gb;
-    if (!ta && !tb) { ga = ops::matmul(G, b, false, true); gb = ops::matmul(a, G, true, false); }
-    else if (!ta && tb) { ga = ops::matmul(G, b, false, false); gb = ops::matmul(G, a, true, false); }
-    else if (ta && !tb) { ga = ops::matmul(b, G, false, true); gb = ops::matmul(a, G, false, false); }
-    else { ga = ops::matmul(b, G, true, true); gb = ops::matmul(G, a, true, true); }
+    if (!ta && !tb) {
+      if (want_a) ga = ops::matmul(G, b, false, true);
+      if (want_b) gb = ops::matmul(a, G, true, false);
+    } else if (!ta && tb) {
+      if (want_a) ga = ops::matmul(G, b, false, false);
+      if (want_b) gb = ops::matmul(G, a, true, false);
+    } else if (ta && !tb) {
+      if (want_a) ga = ops::matmul(b, G, false, true);
+      if (want_b) gb = ops::matmul(a, G, false, false);
+    } else {
+      if (want_a) ga = ops::matmul(b, G, true, true);
+      if (want_b) gb = ops::matmul(G, a, true, true);
+    }
     return {ga, gb};
   };
 }

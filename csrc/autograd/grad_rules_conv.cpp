@@ -12,8 +12,11 @@ GradFn conv2d(const Tensor& input, const Tensor& filters, const ops::Conv2dOptio
     const Tensor dy = relu_output.defined()
                           ? ops::binary(kernels::BinaryOp::ReluGrad, g[0], relu_output)
                           : g[0];
-    Grads result{ops::conv2d_backprop_input(input.shape(), filters, dy, options),
-                 ops::conv2d_backprop_filter(input, filters.shape(), dy, options)};
+    // The first layer's input is data: its gradient (a full transposed convolution) is skipped.
+    Grads result{input_needs_grad(0) ? ops::conv2d_backprop_input(input.shape(), filters, dy, options)
+                                     : Tensor(),
+                 input_needs_grad(1) ? ops::conv2d_backprop_filter(input, filters.shape(), dy, options)
+                                     : Tensor()};
     if (has_bias) result.push_back(ops::reduce_sum(dy, {0, 1, 2}, false));
     return result;
   };

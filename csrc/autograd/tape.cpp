@@ -10,10 +10,27 @@ namespace {
 
 thread_local std::vector<Tape*> active_tapes;
 thread_local int recording_count = 0;  // number of active, unpaused tapes
+// The mask of the rule the walk is running on this thread (null outside a walk).
+thread_local const std::vector<char>* current_needs_grad = nullptr;
+
+// Installs a rule's mask for the duration of its call; restores the enclosing one (a rule may
+// run a nested walk, e.g. a custom gradient calling tape.gradient).
+struct NeedsGradScope {
+  const std::vector<char>* saved;
+  explicit NeedsGradScope(const std::vector<char>* mask) : saved(current_needs_grad) {
+    current_needs_grad = mask;
+  }
+  ~NeedsGradScope() { current_needs_grad = saved; }
+};
 
 }  // namespace
 
 bool is_recording() { return recording_count > 0; }
+
+bool input_needs_grad(size_t i) {
+  return current_needs_grad == nullptr || i >= current_needs_grad->size() ||
+         (*current_needs_grad)[i] != 0;
+}
 
 void Tape::push() {
   if (active_) throw std::logic_error("GradientTape is already recording");
@@ -146,6 +163,7 @@ std::vector<Tensor> Tape::gradient(const std::vector<Tensor>& targets,
   std::unordered_set<uint64_t> source_ids;
   for (const Tensor& s : sources) source_ids.insert(s.id());
 
+  std::vector<char> needs;  // per input of the current node: does it need a gradient
   for (size_t n = nodes_.size(); n-- > 0;) {
     if (!relevant[n]) continue;
     const Node& node = nodes_[n];
@@ -162,11 +180,19 @@ std::vector<Tensor> Tape::gradient(const std::vector<Tensor>& targets,
     for (size_t i = 0; i < out_grads.size(); ++i)
       if (!out_grads[i].defined())
         out_grads[i] = ops::zeros(node.outputs[i].shape, node.outputs[i].dtype);
-    Grads in_grads = node.backward(out_grads);
+    needs.assign(node.inputs.size(), 0);
+    for (size_t i = 0; i < node.inputs.size(); ++i) {
+      const Tensor& in = node.inputs[i];
+      needs[i] = in.defined() && differentiable(in.dtype()) && reachable.count(in.id());
+    }
+    Grads in_grads;
+    {
+      NeedsGradScope scope(&needs);
+      in_grads = node.backward(out_grads);
+    }
     for (size_t i = 0; i < node.inputs.size() && i < in_grads.size(); ++i) {
       const Tensor& in = node.inputs[i];
-      if (!in_grads[i].defined() || !in.defined() || !reachable.count(in.id())) continue;
-      if (!differentiable(in.dtype())) continue;
+      if (!needs[i] || !in_grads[i].defined()) continue;
       Tensor g = in_grads[i];
       if (g.shape() != in.shape()) g = ops::sum_to(g, in.shape());
       if (g.dtype() != in.dtype()) g = ops::cast(g, in.dtype());

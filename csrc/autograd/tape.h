@@ -83,6 +83,12 @@ bool is_recording();
 void record(const char* name, const std::vector<const Tensor*>& inputs,
             const std::vector<const Tensor*>& outputs, GradFn backward);
 
+// While the tape walk runs a gradient rule: whether that rule's input i needs a gradient (it is
+// downstream of a source and differentiable). Rules skip the work for inputs that do not, e.g.
+// conv2d's input gradient at the first layer or matmul's gradient wrt a batch of data. Outside
+// a walk (a rule called directly) every input needs one.
+bool input_needs_grad(size_t i);
+
 // Suspends recording on this thread for a scope (tf.stop_gradient's machinery, optimizers).
 class NoRecordScope {
  public:

@@ -63,7 +63,12 @@ void bind_tensor(py::module_& m) {
   cls.def_property_readonly("_is_contiguous", [](const Tensor& t) { return t.is_contiguous(); });
   cls.def_property_readonly("_strides", [](const Tensor& t) { return t.strides(); });
   cls.def("_shares_storage_with", [](const Tensor& a, const Tensor& b) { return a.same_storage(b); });
-  cls.def("numpy", [](const Tensor& t) { return to_numpy(t); },
+  // As TF: a 0-d tensor gives a NumPy scalar (np.float32(2.0)), others a fresh ndarray.
+  cls.def("numpy", [](const Tensor& t) -> py::object {
+            py::array out = to_numpy(t);
+            if (t.ndim() == 0) return out[py::tuple()];
+            return std::move(out);
+          },
           "A NumPy copy of the tensor's values.");
   cls.def("_numel", [](const Tensor& t) { return t.numel(); });
   cls.def_property("_trainable", [](const Tensor& t) { return t.impl()->trainable; },

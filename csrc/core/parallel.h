@@ -18,8 +18,19 @@ inline int max_threads() { return omp_get_max_threads(); }
 // Calls fn(begin, end) over [0, n) in contiguous chunks, one per thread. The chunk boundaries
 // depend on the thread count, so callers needing bitwise determinism must not let them change
 // the result (e.g. elementwise work), or must use parallel_for_blocks.
+// FTZ/DAZ on the calling thread, once per thread: the module sets it on the importing thread,
+// but other threads calling kernels (tf.data's, the user's) start with the default MXCSR.
+inline void ensure_flush_denormals() {
+  thread_local bool done = false;
+  if (!done) {
+    cpu::enable_flush_denormals();
+    done = true;
+  }
+}
+
 template <class F>
 void parallel_for(int64_t n, int64_t grain, const F& fn) {
+  ensure_flush_denormals();
   if (n <= 0) return;
   int threads = std::min<int64_t>(max_threads(), (n + grain - 1) / std::max<int64_t>(grain, 1));
   if (threads <= 1 || omp_in_parallel()) {

@@ -5,6 +5,7 @@
 #include <type_traits>
 
 #include "kernels/elementwise_functors.h"
+#include "kernels/elementwise_vec.h"
 #include "kernels/loops.h"
 
 namespace fasttf::kernels {
@@ -160,9 +161,40 @@ void binary_typed(BinaryOp op, const Tensor& a, const Tensor& b, const Tensor& o
   fail<TypeError>("[", binary_name(op), "] not supported for dtype ", dtype_name(a.dtype()));
 }
 
+// The float32 transcendental ops whose contiguous case runs the vectorised kernels of
+// elementwise_vec.h (the strided case keeps the scalar functors).
+bool vec_unary_of(UnaryOp op, VecUnary* vop) {
+  switch (op) {
+    case UnaryOp::Exp: *vop = VecUnary::Exp; return true;
+    case UnaryOp::Expm1: *vop = VecUnary::Expm1; return true;
+    case UnaryOp::Log: *vop = VecUnary::Log; return true;
+    case UnaryOp::Log1p: *vop = VecUnary::Log1p; return true;
+    case UnaryOp::Tanh: *vop = VecUnary::Tanh; return true;
+    case UnaryOp::Sigmoid: *vop = VecUnary::Sigmoid; return true;
+    case UnaryOp::Erf: *vop = VecUnary::Erf; return true;
+    case UnaryOp::Gelu: *vop = VecUnary::Gelu; return true;
+    case UnaryOp::Elu: *vop = VecUnary::Elu; return true;
+    case UnaryOp::Selu: *vop = VecUnary::Selu; return true;
+    case UnaryOp::Softplus: *vop = VecUnary::Softplus; return true;
+    case UnaryOp::Swish: *vop = VecUnary::Swish; return true;
+    default: return false;
+  }
+}
+
 template <class T>
 void unary_typed(UnaryOp op, const Tensor& x, const Tensor& out) {
   using C = compute_t<T>;
+  if constexpr (std::is_same_v<T, float>) {
+    VecUnary vop;
+    if (vec_unary_of(op, &vop) && x.is_contiguous() && out.is_contiguous() &&
+        x.numel() == out.numel()) {
+      const float* in = x.data<float>();
+      float* o = out.data<float>();
+      parallel_for(out.numel(), kElementwiseGrain / 4,
+                   [&](int64_t b, int64_t e) { vec_unary_f32(vop, in + b, o + b, e - b); });
+      return;
+    }
+  }
   constexpr bool is_float = !std::is_integral_v<T>;
   auto apply = [&](auto f) { unary_loop<T, T>(x, out, on_storage_unary<T, T>(f)); };
   auto predicate = [&](auto f) { unary_loop<T, bool>(x, out, on_storage_unary<T, bool>(f)); };

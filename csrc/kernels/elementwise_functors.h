@@ -80,7 +80,9 @@ inline float tanh_float(float v) {
   q = q * x2 + 1.18534705686654e-04f;
   q = q * x2 + 2.26843463243900e-03f;
   q = q * x2 + 4.89352518554385e-03f;
-  return std::fabs(v) < 0.0004f ? v : p / q;
+  const float r = std::fabs(v) < 0.0004f ? v : p / q;
+  // Saturates as TF 2.x does (tanh(8) and tanh(inf) are exactly +-1).
+  return v >= 7.99881172180175781f ? 1.0f : (v <= -7.99881172180175781f ? -1.0f : r);
 }
 
 template <class T> inline T tanh(T x) {

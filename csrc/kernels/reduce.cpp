@@ -25,9 +25,10 @@ template <class A> struct MaxOp {
     if constexpr (std::numeric_limits<A>::has_infinity) return -std::numeric_limits<A>::infinity();
     else return std::numeric_limits<A>::lowest();
   }
+  // Branch-free so that it vectorises: a NaN in either operand wins (NaN propagates).
   static A combine(A a, A b) {
-    if constexpr (std::is_floating_point_v<A>) { if (std::isnan(a) || std::isnan(b)) return a + b; }
-    return a > b ? a : b;
+    if constexpr (std::is_floating_point_v<A>) return ((a > b) | (a != a)) ? a : b;
+    else return a > b ? a : b;
   }
 };
 template <class A> struct MinOp {
@@ -36,8 +37,8 @@ template <class A> struct MinOp {
     else return std::numeric_limits<A>::max();
   }
   static A combine(A a, A b) {
-    if constexpr (std::is_floating_point_v<A>) { if (std::isnan(a) || std::isnan(b)) return a + b; }
-    return a < b ? a : b;
+    if constexpr (std::is_floating_point_v<A>) return ((a < b) | (a != a)) ? a : b;
+    else return a < b ? a : b;
   }
 };
 

@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <type_traits>
 #include <vector>
 
 #include "core/parallel.h"
+#include "kernels/elementwise_vec.h"
 
 namespace fasttf::kernels {
 namespace {
@@ -39,10 +41,15 @@ T row_sum(const T* x, int64_t n) {
 }
 
 // e[i] = exp(x[i] - m); returns the sum of e. NaN inputs propagate to the whole row, as TF.
+// float32 rows use the vectorised exp (elementwise_vec.h), which sums in a fixed order.
 template <class T>
 T exp_shifted(const T* x, T m, T* e, int64_t n) {
-  for (int64_t i = 0; i < n; ++i) e[i] = std::exp(x[i] - m);
-  return row_sum(e, n);
+  if constexpr (std::is_same_v<T, float>) {
+    return vec_exp_shift_sum_f32(x, m, e, n);
+  } else {
+    for (int64_t i = 0; i < n; ++i) e[i] = std::exp(x[i] - m);
+    return row_sum(e, n);
+  }
 }
 
 template <class T>

@@ -43,9 +43,28 @@ from .util import nest
 from . import random
 from .framework.custom_gradient import custom_gradient, recompute_grad
 from . import data
-from . import keras
-from .keras import losses, metrics, optimizers  # tf.losses, tf.metrics, tf.optimizers
-from . import train, saved_model  # tf.train.Checkpoint, tf.saved_model.save/load
+
+# Imported on first use (module __getattr__, PEP 562): Keras (which tf.train and tf.saved_model
+# import) and tf.summary cost tens of milliseconds that a script using only tensors should not
+# pay. `tf.keras`, `tf.losses`, ... behave as attributes all the same.
+_LAZY_MODULES = {"keras": ".keras", "losses": ".keras.losses", "metrics": ".keras.metrics",
+                 "optimizers": ".keras.optimizers", "summary": ".summary",
+                 "train": ".train", "saved_model": ".saved_model"}
+
+
+def __getattr__(name):
+    target = _LAZY_MODULES.get(name)
+    if target is None:
+        raise AttributeError("module 'fasttf' has no attribute %r" % name)
+    import importlib
+    module = importlib.import_module(target, __name__)
+    globals()[name] = module
+    return module
+
+
+def __dir__():
+    return sorted(set(globals()) | set(_LAZY_MODULES))
+
 
 _C._register_error_classes({
     "InvalidArgumentError": errors.InvalidArgumentError,

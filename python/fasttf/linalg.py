@@ -304,5 +304,44 @@ def matrix_transpose(a, name="matrix_transpose", conjugate=False):
     return _C.transpose(a, perm)
 
 
+def diag(diagonal, name="diag", k=0, num_rows=-1, num_cols=-1, padding_value=0, align=None):
+    """A batch of square matrices [..., N, N] with `diagonal` [..., N] on the main diagonal."""
+    d = _t(diagonal)
+    if k != 0 or num_rows != -1 or num_cols != -1 or padding_value != 0:
+        raise NotImplementedError("[diag] only the main diagonal (k=0, no padding) is supported")
+    if d.ndim < 1:
+        raise ValueError("[diag] expects a tensor of rank >= 1, got shape %s" % (d.shape,))
+    n = d.shape[-1]
+    return _C.expand_dims(d, -1) * eye(n, dtype=d.dtype)
+
+
+def diag_part(input, name="diag_part", k=0, padding_value=0, align=None):
+    """The main diagonal [..., min(M, N)] of a batch of matrices [..., M, N]."""
+    x = _t(input)
+    if k != 0:
+        raise NotImplementedError("[diag_part] only the main diagonal (k=0) is supported")
+    if x.ndim < 2:
+        raise ValueError("[diag_part] expects a tensor of rank >= 2, got shape %s" % (x.shape,))
+    n = min(x.shape[-2], x.shape[-1])
+    return einsum("...ii->...i", x[..., :n, :n])
+
+
+def band_part(input, num_lower, num_upper, name=None):
+    """Keeps the band num_lower below and num_upper above the diagonal (-1: all), zeros the rest."""
+    x = _t(input)
+    if x.ndim < 2:
+        raise ValueError("[band_part] expects a tensor of rank >= 2, got shape %s" % (x.shape,))
+    lower, upper = int(num_lower), int(num_upper)
+    m, n = x.shape[-2], x.shape[-1]
+    if lower > m or upper > n:
+        raise InvalidArgumentError("[band_part] num_lower %d must be <= %d and num_upper %d <= %d"
+                                   % (lower, m, upper, n))
+    rows, cols = np.arange(m)[:, None], np.arange(n)[None, :]
+    keep = ((lower < 0) | (rows - cols <= lower)) & ((upper < 0) | (cols - rows <= upper))
+    from .array_ops import where
+    return where(_C.convert_to_tensor(np.broadcast_to(keep, x.shape).copy(), None), x,
+                 _C.convert_to_tensor(np.zeros((), x.dtype.as_numpy_dtype), x.dtype))
+
+
 __all__ = ["norm", "tensordot", "einsum", "global_norm", "clip_by_global_norm", "l2_normalize",
-           "matmul", "eye", "trace", "matrix_transpose"]
+           "matmul", "eye", "trace", "matrix_transpose", "diag", "diag_part", "band_part"]

@@ -115,10 +115,33 @@ def _axes(axis):
     return [int(a) for a in axis]
 
 
+def _check_unique_axes(axes, ndim, op_name):
+    """TF rejects a reduction over the same dimension twice (axis=[0, 0] or [1, -1])."""
+    if axes is None or len(axes) < 2:
+        return
+    seen = set()
+    for a in axes:
+        d = a + ndim if a < 0 else a
+        if d in seen:
+            from .framework.errors import InvalidArgumentError
+            raise InvalidArgumentError("[%s] axes contain duplicate dimension %d: %s"
+                                       % (op_name, d, list(axes)))
+        seen.add(d)
+
+
 def _reducer(op, name):
+    is_logical = name in ("reduce_all", "reduce_any")
+
     def fn(input_tensor, axis=None, keepdims=False, name=None):
-        x = input_tensor if isinstance(input_tensor, Tensor) else convert_to_tensor(input_tensor)
-        return _C.reduce(op, x, _axes(axis), bool(keepdims))
+        if isinstance(input_tensor, Tensor):
+            x = input_tensor
+        elif is_logical and isinstance(input_tensor, (list, tuple)) and not input_tensor:
+            x = convert_to_tensor(np.zeros(0, np.bool_))  # [] is a bool tensor here, as in TF
+        else:
+            x = convert_to_tensor(input_tensor)
+        axes = _axes(axis)
+        _check_unique_axes(axes, x.ndim, fn.__name__)
+        return _C.reduce(op, x, axes, bool(keepdims))
     fn.__name__ = name
     return fn
 
@@ -146,7 +169,13 @@ def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_
            a_is_sparse=False, b_is_sparse=False, output_type=None, name=None):
     a = convert_to_tensor(a)
     b = b if isinstance(b, Tensor) else _C.convert_to_tensor(b, a.dtype)
-    return _C.matmul(a, b, bool(transpose_a or adjoint_a), bool(transpose_b or adjoint_b))
+    ta, tb = bool(transpose_a or adjoint_a), bool(transpose_b or adjoint_b)
+    if a.dtype.is_integer and a.dtype == b.dtype:
+        # TF multiplies int32/int64 matrices; the GEMM kernels are float-only, and float64 is
+        # exact for every product and sum below 2**53.
+        out = _C.matmul(_C.cast(a, dtypes.float64), _C.cast(b, dtypes.float64), ta, tb)
+        return _C.cast(out, a.dtype)
+    return _C.matmul(a, b, ta, tb)
 
 
 def clip_by_value(t, clip_value_min, clip_value_max, name=None):
@@ -383,3 +412,21 @@ def clip_by_global_norm(t_list, clip_norm, use_norm=None, name=None):
         t = _t(t)
         clipped.append(t * (scale if scale.dtype == t.dtype else _C.cast(scale, t.dtype)))
     return clipped, use_norm
+
+
+def in_top_k(targets, predictions, k, name=None):
+    """Whether each target class scores among the k highest predictions (ties count as in, a
+    non-finite target score as out), as tf.math.in_top_k."""
+    from .array_ops import gather
+    from .framework.errors import InvalidArgumentError
+    predictions = _t(predictions)
+    targets = _t(targets)
+    if predictions.ndim != 2 or targets.ndim != 1 or targets.shape[0] != predictions.shape[0]:
+        raise InvalidArgumentError(
+            "[in_top_k] expects predictions (batch, classes) and targets (batch,), got %s and %s"
+            % (predictions.shape, targets.shape))
+    target_score = gather(predictions, targets, axis=1, batch_dims=1)
+    higher = _C.cast(predictions > _C.expand_dims(target_score, -1), dtypes.int32)
+    rank = reduce_sum(higher, axis=-1)
+    return logical_and(rank < int(k), is_finite(target_score))
+

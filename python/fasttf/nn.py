@@ -209,3 +209,20 @@ def bias_add(value, bias, data_format=None, name=None):
     if channels_first:
         bias = _C.reshape(bias, [bias.shape[0]] + [1] * (value.ndim - 2))
     return value + bias
+
+
+def embedding_lookup(params, ids, max_norm=None, name=None):
+    """Rows of `params` picked by `ids` (tf.nn.embedding_lookup with one params tensor)."""
+    from .array_ops import gather
+    if isinstance(params, (list, tuple)) and len(params) == 1 and isinstance(params[0], Tensor):
+        params = params[0]
+    if max_norm is not None:
+        raise NotImplementedError("[embedding_lookup] max_norm is not supported")
+    return gather(params, ids)
+
+
+def top_k(input, k=1, sorted=True, index_type=dtypes.int32, name=None):
+    """tf.nn.top_k, the same op as tf.math.top_k."""
+    from .array_ops import top_k as _top_k
+    return _top_k(input, k=k, sorted=sorted, index_type=index_type, name=name)
+

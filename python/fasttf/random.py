@@ -130,8 +130,8 @@ def _scale_shift(base, scale, shift, dtype):
 def _float_dtype(dtype, op):
     dtype = dtypes.as_dtype(dtype)
     if not dtype.is_floating:
-        raise ValueError("Invalid dtype %r for %s: a floating point dtype is required"
-                         % (dtype, op))
+        raise TypeError("Invalid dtype %r for %s: a floating point dtype is required"
+                        % (dtype, op))
     return dtype
 
 

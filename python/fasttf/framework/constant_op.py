@@ -119,7 +119,8 @@ def range(start, limit=None, delta=1, dtype=None, name="range"):
 
 def linspace(start, stop, num, name=None, axis=0):
     start_t, stop_t = convert_to_tensor(start), convert_to_tensor(stop)
-    dtype = start_t.dtype if start_t.dtype.is_floating else dtypes.float32
+    # As TF: integer endpoints give float64 (tf.linspace(0, 10, 5)), float ones keep their dtype.
+    dtype = start_t.dtype if start_t.dtype.is_floating else dtypes.float64
     if start_t.ndim or stop_t.ndim:
         raise NotImplementedError("linspace over tensors of start/stop values")
     return _C.linspace(float(start_t), float(stop_t), int(num), dtype)

@@ -17,9 +17,13 @@ newaxis = None
 
 
 def _numpy_text(array, is_repr):
-    # numpy 2 prints scalars as np.float32(2.0); TF shows 2.0, as numpy 1.x did.
-    with np.printoptions(legacy="1.25"):
-        text = repr(array) if is_repr else str(array)
+    # As TF's ops.numpy_text: repr shows a scalar as its Python value (2.0, not np.float32(2.0)
+    # or 2.0 rounded to float32 digits), an array as NumPy's current repr does.
+    array = np.asarray(array)
+    if is_repr:
+        text = repr(array.item()) if array.ndim == 0 else repr(array)
+    else:
+        text = str(array)
     if "\n" in text:
         text = "\n" + text
     return text
@@ -114,6 +118,10 @@ def _len(self):
 
 
 def _scalar_value(self, kind):
+    if kind is not bool and self.ndim != 0:
+        # as TF (NumPy's rule): float(tf.constant([1.])) raises, even for one element
+        raise TypeError("only 0-dimensional arrays can be converted to Python scalars, got a "
+                        "tensor of shape %s" % (self.shape,))
     if self._numel() != 1:
         raise ValueError("The truth value of an array with more than one element is ambiguous."
                          if kind is bool else
@@ -128,14 +136,13 @@ def _index(self):
 
 
 def _array(self, dtype=None, copy=None):
-    value = self.numpy()
+    value = np.asarray(self.numpy())  # numpy() of a 0-d tensor is a NumPy scalar
     return value if dtype is None else value.astype(dtype, copy=False)
 
 
 def _format(self, format_spec):
-    if self.ndim == 0:
-        return format(self.numpy()[()], format_spec)
-    return format(str(self), format_spec)
+    # As TF's EagerTensor.__format__: NumPy formats the value ("{}" of a tensor is its array).
+    return self.numpy().__format__(format_spec)
 
 
 class _Reference:

@@ -97,7 +97,7 @@ class Variable(Tensor):
         return self.read_value()
 
     def __array__(self, dtype=None, copy=None):
-        value = self.numpy()
+        value = np.asarray(self.numpy())
         return value if dtype is None else value.astype(dtype, copy=False)
 
     # -- writing ----------------------------------------------------------------------------

@@ -123,7 +123,7 @@ class DatasetData:
     def __init__(self, dataset, steps=None):
         self.dataset = dataset
         self.steps = steps
-        self._iterator = None
+        self._iterator, self._user_steps = None, steps is not None  # only steps_per_epoch continues
         self.is_iterator = hasattr(dataset, "__next__")
         if steps is None:
             try:
@@ -147,7 +147,7 @@ class DatasetData:
             yield _convert(x), _convert(y), _convert(sw)
             count += 1
             if self.steps is not None and count >= self.steps:
-                self._partial = True
+                self._partial = self._user_steps
                 return
 
 

@@ -100,6 +100,13 @@ class Conv2D(_Conv):
             raise ValueError("Causal padding is only supported for `Conv1D`.")
 
     def call(self, inputs):
+        if self.data_format == "channels_last" and self.bias is not None and \
+                self.activation in (activations.linear, activations.relu):
+            # bias + ReLU ride in the GEMM store: one pass, one tape node.
+            from ...nn_conv import _conv2d_fused
+            return _conv2d_fused(inputs, self.kernel, self.bias, strides=list(self.strides),
+                                 padding=self._tf_padding(), dilations=list(self.dilation_rate),
+                                 relu=self.activation is activations.relu)
         out = nn().conv2d(inputs, self.kernel, strides=list(self.strides),
                           padding=self._tf_padding(), dilations=list(self.dilation_rate))
         return self._finish(out)
