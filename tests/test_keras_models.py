@@ -158,3 +158,20 @@ def test_clear_session_resets_names():
 def test_load_model_placeholder():
     with pytest.raises((NotImplementedError, OSError, IOError, ValueError)):
         keras.models.load_model("/nonexistent/model.h5")
+
+
+def test_functional_layers_follow_keras_order_for_branching_graphs():
+    # Keras lists layers by depth, then by first meeting from the outputs; Keras 3 weight
+    # files address layers by that position. Order printed by TF 2.21 for this graph.
+    import fasttf as tf
+    L = tf.keras.layers
+    inp = tf.keras.Input((8,))
+    a = L.Dense(4, name="main1")(inp)
+    a = L.Dense(4, name="main2")(a)
+    s = L.Dense(4, name="shortcut")(inp)
+    x = L.Add(name="add")([s, a])
+    b = L.Dense(3, name="side")(inp)
+    out = L.Concatenate(name="cat")([x, b])
+    model = tf.keras.Model(inp, out)
+    assert [layer.name for layer in model.layers][1:] == [
+        "main1", "shortcut", "main2", "add", "side", "cat"]

@@ -5,7 +5,7 @@ from .. import backend, layers
 from ..engine.functional import Functional
 from . import imagenet_utils
 from . import weights as weights_mod
-from ._graph import mark_unknown_dims, use_keras_layer_order
+from ._graph import mark_unknown_dims
 
 BASE_WEIGHTS_PATH = weights_mod.BASE_WEIGHTS_PATH + "resnet/"
 # (with top, without top) MD5 hashes of Keras' files.
@@ -73,7 +73,7 @@ def ResNet(stack_fn, preact, use_bias, include_top=True, weights="imagenet", inp
         x = layers.GlobalMaxPooling2D(name="max_pool")(x)
 
     inputs = _source_inputs(img_input)
-    model = use_keras_layer_order(Functional(inputs, x, name=name))
+    model = Functional(inputs, x, name=name)
     mark_unknown_dims(model, probe_size=64)
 
     if weights == "imagenet" and weights_name in WEIGHTS_HASHES:

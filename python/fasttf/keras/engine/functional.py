@@ -8,6 +8,7 @@ from ...framework import dtypes
 from ...framework.tensor import Tensor
 from ...util import nest
 from .keras_tensor import KerasTensor, Node
+from .layer_order import keras_layer_order
 from .model import Model
 
 
@@ -54,6 +55,7 @@ def infer_output_shape(layer, input_shape):
     out = call_symbolic(layer, inputs, (), {})
     layer._inbound_nodes.pop()
     return nest.map_structure(lambda t: tuple(t.shape.dims), out)
+
 
 
 class Functional(Model):
@@ -108,10 +110,11 @@ class Functional(Model):
         # Input layers first (in the order of `inputs`), then the rest in topological order.
         input_layers = [t.node.layer for t in self.inputs]
         self._compute_nodes = [n for n in ordered if not n.is_input]
-        layers = list(input_layers)
-        for node in self._compute_nodes:
-            if not any(node.layer is layer for layer in layers):
-                layers.append(node.layer)
+        # Keras' order (by depth, then first meeting): Keras 3 weight files address layers by
+        # their position in it, so branching models must list them the same way.
+        ordered_layers = keras_layer_order(self.outputs)
+        layers = [layer for layer in input_layers
+                  if not any(layer is other for other in ordered_layers)] + ordered_layers
         self._self_layers = layers
         self._depth_counts = self._node_depths(ordered)
         self.built = True
