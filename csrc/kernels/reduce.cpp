@@ -1,6 +1,7 @@
 #include "kernels/reduce.h"
 
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <type_traits>
 #include <vector>
@@ -50,6 +51,23 @@ A reduce_contiguous(const T* p, int64_t n) {
   A acc[L];
   for (int l = 0; l < L; ++l) acc[l] = Op::init();
   int64_t i = 0;
+  if constexpr (std::is_same_v<T, float> &&
+                (std::is_same_v<Op, MaxOp<float>> || std::is_same_v<Op, MinOp<float>>)) {
+    // float max/min on explicit 4-lane vectors (the select does not auto-vectorise); lane l
+    // still sees elements l, l + 16, ... as in the scalar loop below.
+    typedef float v4 __attribute__((vector_size(16)));
+    v4 vacc[L / 4];
+    for (int k = 0; k < L / 4; ++k) vacc[k] = v4{} + Op::init();
+    for (; i + L <= n; i += L)
+      for (int k = 0; k < L / 4; ++k) {
+        v4 v;
+        std::memcpy(&v, p + i + 4 * k, sizeof v);
+        const auto take = std::is_same_v<Op, MaxOp<float>> ? ((vacc[k] > v) | (vacc[k] != vacc[k]))
+                                                            : ((vacc[k] < v) | (vacc[k] != vacc[k]));
+        vacc[k] = take ? vacc[k] : v;
+      }
+    std::memcpy(acc, vacc, sizeof vacc);
+  }
   for (; i + L <= n; i += L)
     for (int l = 0; l < L; ++l) acc[l] = Op::combine(acc[l], A(p[i + l]));
   for (int w = L / 2; w > 0; w /= 2)
