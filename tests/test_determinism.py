@@ -7,6 +7,8 @@ import os
 import subprocess
 import sys
 
+import fasttf as tf
+
 SCRIPT = r"""
 import hashlib, json, sys
 import numpy as np
@@ -58,7 +60,8 @@ print(json.dumps(out))
 
 def _run(threads):
     env = dict(os.environ, OMP_NUM_THREADS=str(threads))
-    python_dir = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "python"))
+    # The subprocess imports the same fasttf as this process (installed or in-tree).
+    python_dir = os.path.dirname(os.path.dirname(os.path.abspath(tf.__file__)))
     proc = subprocess.run([sys.executable, "-c", SCRIPT % python_dir], env=env,
                           capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr

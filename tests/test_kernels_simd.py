@@ -136,7 +136,8 @@ def _run_isa(isa):
     env.pop("FASTTF_ISA", None)
     if isa:
         env["FASTTF_ISA"] = isa
-    python_dir = os.path.join(os.path.dirname(__file__), "..", "python")
+    # The subprocess imports the same fasttf as this process (installed or in-tree).
+    python_dir = os.path.dirname(os.path.dirname(os.path.abspath(tf.__file__)))
     code = ISA_SCRIPT % (os.path.abspath(python_dir), TAILS[:-1] + [300])
     proc = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
                           timeout=120)
