@@ -13,8 +13,9 @@ Prints seconds per epoch, the ratio to TensorFlow, the test accuracy, and for th
 mean time of one tape step (forward + gradient + apply_gradients, without the input pipeline).
 
 Run with TensorFlow beside it:
-  PYTHONPATH=/work/main/python /tmp/tfenv/bin/python bench/bench_keras.py [--threads N]
+  PYTHONPATH=python VENV/bin/python bench/bench_keras.py [--threads N]
         [--only mlp,cnn,loop] [--repeats R]
+(VENV: a virtualenv with tensorflow, and torch if wanted; neither is a dependency of fasttf.)
 """
 
 import argparse
@@ -238,7 +239,7 @@ def libraries():
             tensorflow.config.threading.set_inter_op_parallelism_threads(ARGS.threads)
         libs["tensorflow"] = tensorflow
     except ImportError:
-        print("(tensorflow not importable: fasttf only; run under /tmp/tfenv/bin/python)")
+        print("(tensorflow not importable: fasttf only; run with a Python that has tensorflow installed)")
     if not ARGS.no_torch:
         try:
             import torch

@@ -33,7 +33,7 @@ try:
 except ImportError:
     torch = None
 
-try:  # TensorFlow as a peer when importable (e.g. /tmp/tfenv/bin/python); never a dependency
+try:  # TensorFlow as a peer when importable (e.g. run from a virtualenv that has tensorflow); never a dependency
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     import tensorflow as tf_  # noqa: E402
     tf_.config.threading.set_intra_op_parallelism_threads(tf._C.get_num_threads())

@@ -2,7 +2,7 @@
 
 Run with an interpreter that has TensorFlow installed, fasttf on the path:
 
-    PYTHONPATH=python /tmp/tfenv/bin/python tools/check_resnet_against_keras.py
+    PYTHONPATH=python VENV/bin/python tools/check_resnet_against_keras.py
 
 It compares, for include_top False and True: layer names, classes, order, output shapes and
 parameter counts; then saves the TF model's weights (Keras 3 `.weights.h5` and, when tf_keras is

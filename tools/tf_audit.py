@@ -1,6 +1,6 @@
 """Differential audit: runs the same snippets under TensorFlow and fasttf and reports differences.
 
-    PYTHONPATH=/work/main/python /tmp/tfenv/bin/python tools/tf_audit.py [-v] [filter]
+    PYTHONPATH=python VENV/bin/python tools/tf_audit.py [-v] [filter]
 
 Each case is Python source run with `tf` bound to one library and `np` to NumPy; an expression's
 value is the result, or for statements the variable `r`. Results are compared by value
