@@ -1,6 +1,7 @@
 #include "autograd/tape.h"
 
 #include <algorithm>
+#include <array>
 #include <stdexcept>
 
 #include "ops/ops.h"
@@ -82,19 +83,33 @@ void Tape::add_node(Node node) {
 
 void record(const char* name, const std::vector<const Tensor*>& inputs,
             const std::vector<const Tensor*>& outputs, GradFn backward) {
-  std::vector<Tape*> takers;
-  for (Tape* tape : active_tapes)
-    if (tape->recording() && tape->wants(inputs)) takers.push_back(tape);
-  if (takers.empty()) return;
+  // Nested tapes are few: a fixed array avoids an allocation on this per-op path (a vector
+  // takes over past 16 of them).
+  std::array<Tape*, 16> takers_array;
+  std::vector<Tape*> takers_overflow;
+  size_t n_takers = 0;
+  for (Tape* tape : active_tapes) {
+    if (!tape->recording() || !tape->wants(inputs)) continue;
+    if (n_takers < takers_array.size()) takers_array[n_takers] = tape;
+    else takers_overflow.push_back(tape);
+    ++n_takers;
+  }
+  if (n_takers == 0) return;
+  auto taker = [&](size_t i) {
+    return i < takers_array.size() ? takers_array[i] : takers_overflow[i - takers_array.size()];
+  };
   Node node;
   node.name = name;
   node.inputs.reserve(inputs.size());
   for (const Tensor* t : inputs) node.inputs.push_back(*t);
   node.outputs.reserve(outputs.size());
-  for (const Tensor* t : outputs) node.outputs.push_back({t->id(), t->dtype(), t->shape()});
+  // The shape is needed only to stand in zeros for a multi-output op's missing gradient.
+  const bool keep_shapes = outputs.size() > 1;
+  for (const Tensor* t : outputs)
+    node.outputs.push_back({t->id(), t->dtype(), keep_shapes ? t->shape() : Shape{}});
   node.backward = std::move(backward);
-  for (size_t i = 0; i + 1 < takers.size(); ++i) takers[i]->add_node(node);
-  takers.back()->add_node(std::move(node));
+  for (size_t i = 0; i + 1 < n_takers; ++i) taker(i)->add_node(node);
+  taker(n_takers - 1)->add_node(std::move(node));
 }
 
 NoRecordScope::NoRecordScope() {
