@@ -13,6 +13,7 @@ import numpy as np
 
 import fasttf as tf
 
+from . import _registry
 from ..framework import dtypes
 from ..framework.tensor import Tensor
 
@@ -432,25 +433,11 @@ _ALL["Loss"] = Loss
 
 
 def serialize(loss):
-    if isinstance(loss, Loss):
-        return {"module": "keras.losses", "class_name": loss.__class__.__name__,
-                "config": loss.get_config(), "registered_name": None}
-    if callable(loss) and getattr(loss, "__name__", None) in _FUNCTIONS:
-        return loss.__name__
-    raise ValueError(f"Cannot serialize loss {loss!r}")
+    return _registry.serialize(loss, Loss, _FUNCTIONS, "keras.losses", "loss")
 
 
 def deserialize(name, custom_objects=None):
-    objects = dict(_ALL)
-    objects.update(custom_objects or {})
-    if isinstance(name, dict):
-        cls = objects.get(name.get("class_name"))
-        if cls is None:
-            raise ValueError(f"Could not interpret loss identifier: {name}")
-        return cls.from_config(name.get("config", {})) if isinstance(cls, type) else cls
-    if name not in objects:
-        raise ValueError(f"Could not interpret loss identifier: {name!r} (unknown loss)")
-    return objects[name]
+    return _registry.deserialize(name, _ALL, custom_objects, "loss")
 
 
 def get(identifier):

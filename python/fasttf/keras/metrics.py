@@ -11,6 +11,7 @@ import numpy as np
 
 import fasttf as tf
 
+from . import _registry
 from ..framework import dtypes
 from ..framework.tensor import Tensor
 from ..framework.variables import Variable
@@ -636,25 +637,11 @@ categorical_hinge = _losses.categorical_hinge
 
 
 def serialize(metric):
-    if isinstance(metric, Metric):
-        return {"module": "keras.metrics", "class_name": metric.__class__.__name__,
-                "config": metric.get_config(), "registered_name": None}
-    if callable(metric) and getattr(metric, "__name__", None) in _FUNCTIONS:
-        return metric.__name__
-    raise ValueError(f"Cannot serialize metric {metric!r}")
+    return _registry.serialize(metric, Metric, _FUNCTIONS, "keras.metrics", "metric")
 
 
 def deserialize(config, custom_objects=None):
-    objects = dict(_ALL)
-    objects.update(custom_objects or {})
-    if isinstance(config, dict):
-        cls = objects.get(config.get("class_name"))
-        if cls is None:
-            raise ValueError(f"Could not interpret metric identifier: {config}")
-        return cls.from_config(config.get("config", {})) if isinstance(cls, type) else cls
-    if config not in objects:
-        raise ValueError(f"Could not interpret metric identifier: {config!r} (unknown metric)")
-    return objects[config]
+    return _registry.deserialize(config, _ALL, custom_objects, "metric")
 
 
 def get(identifier):
