@@ -28,7 +28,8 @@ class LearningRateSchedule:
 
     def __call__(self, step):
         raise NotImplementedError(
-            f"Learning rate schedule '{self.__class__.__name__}' must override `__call__(self, step)`.")
+            f"Learning rate schedule '{self.__class__.__name__}' must override "
+            "`__call__(self, step)`.")
 
     def get_config(self):
         raise NotImplementedError(
@@ -52,7 +53,14 @@ def _positive_steps(decay_steps, name):
                          f" (in {name})")
 
 
-class ExponentialDecay(LearningRateSchedule):
+class _FormulaSchedule(LearningRateSchedule):
+    """The built-in schedules: a closed-form `_value(step)` on a Python step number."""
+
+    def __call__(self, step):
+        return _result(self._value(_step_value(step)))
+
+
+class ExponentialDecay(_FormulaSchedule):
     """initial_learning_rate * decay_rate ** (step / decay_steps), the exponent floored when
     `staircase`."""
 
@@ -71,16 +79,13 @@ class ExponentialDecay(LearningRateSchedule):
             p = math.floor(p)
         return float(self.initial_learning_rate) * float(self.decay_rate) ** p
 
-    def __call__(self, step):
-        return _result(self._value(_step_value(step)))
-
     def get_config(self):
         return {"initial_learning_rate": self.initial_learning_rate,
                 "decay_steps": self.decay_steps, "decay_rate": self.decay_rate,
                 "staircase": self.staircase, "name": self.name}
 
 
-class PiecewiseConstantDecay(LearningRateSchedule):
+class PiecewiseConstantDecay(_FormulaSchedule):
     """values[0] while step <= boundaries[0], values[i] while boundaries[i-1] < step <=
     boundaries[i], values[-1] after the last boundary."""
 
@@ -102,14 +107,11 @@ class PiecewiseConstantDecay(LearningRateSchedule):
                 return float(value)
         return float(self.values[-1])
 
-    def __call__(self, step):
-        return _result(self._value(_step_value(step)))
-
     def get_config(self):
         return {"boundaries": self.boundaries, "values": self.values, "name": self.name}
 
 
-class PolynomialDecay(LearningRateSchedule):
+class PolynomialDecay(_FormulaSchedule):
     """(initial - end) * (1 - step/decay_steps) ** power + end; with `cycle` the horizon grows
     to the next multiple of decay_steps instead of holding at `end_learning_rate`."""
 
@@ -134,16 +136,13 @@ class PolynomialDecay(LearningRateSchedule):
         start, end = float(self.initial_learning_rate), float(self.end_learning_rate)
         return (start - end) * (1.0 - p) ** float(self.power) + end
 
-    def __call__(self, step):
-        return _result(self._value(_step_value(step)))
-
     def get_config(self):
         return {"initial_learning_rate": self.initial_learning_rate,
                 "decay_steps": self.decay_steps, "end_learning_rate": self.end_learning_rate,
                 "power": self.power, "cycle": self.cycle, "name": self.name}
 
 
-class InverseTimeDecay(LearningRateSchedule):
+class InverseTimeDecay(_FormulaSchedule):
     """initial_learning_rate / (1 + decay_rate * step / decay_steps) (floored with
     `staircase`)."""
 
@@ -162,16 +161,13 @@ class InverseTimeDecay(LearningRateSchedule):
             p = math.floor(p)
         return float(self.initial_learning_rate) / (1.0 + float(self.decay_rate) * p)
 
-    def __call__(self, step):
-        return _result(self._value(_step_value(step)))
-
     def get_config(self):
         return {"initial_learning_rate": self.initial_learning_rate,
                 "decay_steps": self.decay_steps, "decay_rate": self.decay_rate,
                 "staircase": self.staircase, "name": self.name}
 
 
-class CosineDecay(LearningRateSchedule):
+class CosineDecay(_FormulaSchedule):
     """Cosine decay from initial_learning_rate (or, after a linear warmup of `warmup_steps`,
     from `warmup_target`) down to alpha times that value over `decay_steps`."""
 
@@ -200,16 +196,13 @@ class CosineDecay(LearningRateSchedule):
             return (float(self.warmup_target) - initial) * fraction + initial
         return self._decay(step - self.warmup_steps, float(self.warmup_target))
 
-    def __call__(self, step):
-        return _result(self._value(_step_value(step)))
-
     def get_config(self):
         return {"initial_learning_rate": self.initial_learning_rate,
                 "decay_steps": self.decay_steps, "alpha": self.alpha, "name": self.name,
                 "warmup_target": self.warmup_target, "warmup_steps": self.warmup_steps}
 
 
-class CosineDecayRestarts(LearningRateSchedule):
+class CosineDecayRestarts(_FormulaSchedule):
     """SGDR: cosine decay restarted every period; periods grow by t_mul, peaks shrink by m_mul."""
 
     def __init__(self, initial_learning_rate, first_decay_steps, t_mul=2.0, m_mul=1.0, alpha=0.0,
@@ -236,9 +229,6 @@ class CosineDecayRestarts(LearningRateSchedule):
         cosine = 0.5 * m_fac * (1.0 + math.cos(math.pi * completed))
         alpha = float(self.alpha)
         return float(self.initial_learning_rate) * ((1.0 - alpha) * cosine + alpha)
-
-    def __call__(self, step):
-        return _result(self._value(_step_value(step)))
 
     def get_config(self):
         return {"initial_learning_rate": self.initial_learning_rate,
