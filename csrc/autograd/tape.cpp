@@ -50,7 +50,7 @@ void Tape::pop() {
 
 void Tape::watch(const Tensor& t) {
   if (!differentiable(t.dtype())) return;  // TF ignores integer tensors (with a warning)
-  if (watched_.insert(t.id()).second && t.impl()->is_variable) watched_variables_.push_back(t);
+  if (watched_.insert(t.id()) && t.impl()->is_variable) watched_variables_.push_back(t);
 }
 
 void Tape::reset() {
@@ -60,11 +60,11 @@ void Tape::reset() {
   used_ = false;
 }
 
-bool Tape::wants(const std::vector<const Tensor*>& inputs) {
+bool Tape::wants(TensorRefs inputs) {
   bool any = false;
   for (const Tensor* t : inputs) {
     if (!t->defined()) continue;
-    if (watched_.count(t->id())) {
+    if (watched_.contains(t->id())) {
       any = true;
     } else if (watch_accessed_variables_ && t->impl()->trainable &&
                differentiable(t->dtype())) {
@@ -78,11 +78,11 @@ bool Tape::wants(const std::vector<const Tensor*>& inputs) {
 void Tape::add_node(Node node) {
   for (const OutputInfo& out : node.outputs)
     if (differentiable(out.dtype)) watched_.insert(out.id);
+  if (nodes_.empty()) nodes_.reserve(64);  // a training step records dozens of ops
   nodes_.push_back(std::move(node));
 }
 
-void record(const char* name, const std::vector<const Tensor*>& inputs,
-            const std::vector<const Tensor*>& outputs, GradFn backward) {
+void record(const char* name, TensorRefs inputs, TensorRefs outputs, GradFn backward) {
   // Nested tapes are few: a fixed array avoids an allocation on this per-op path (a vector
   // takes over past 16 of them).
   std::array<Tape*, 16> takers_array;
@@ -147,16 +147,16 @@ std::vector<Tensor> Tape::gradient(const std::vector<Tensor>& targets,
   } resume_guard{this, was_recording};
 
   // Forward reachability: only nodes downstream of a source matter.
-  std::unordered_set<uint64_t> reachable;
+  IdSet reachable;
   // Only watched sources get gradients (TF: an unwatched variable under
   // watch_accessed_variables=False, or an unwatched constant, gives None).
   for (const Tensor& s : sources)
-    if (watched_.count(s.id())) reachable.insert(s.id());
+    if (watched_.contains(s.id())) reachable.insert(s.id());
   std::vector<char> relevant(nodes_.size(), 0);
   for (size_t n = 0; n < nodes_.size(); ++n) {
     const Node& node = nodes_[n];
     for (const Tensor& in : node.inputs)
-      if (in.defined() && reachable.count(in.id())) { relevant[n] = 1; break; }
+      if (in.defined() && reachable.contains(in.id())) { relevant[n] = 1; break; }
     if (relevant[n])
       for (const OutputInfo& out : node.outputs) reachable.insert(out.id);
   }
@@ -175,7 +175,7 @@ std::vector<Tensor> Tape::gradient(const std::vector<Tensor>& targets,
                       : ops::ones(t.shape(), t.dtype());
     accumulate(t.id(), seed);
   }
-  std::unordered_set<uint64_t> source_ids;
+  IdSet source_ids;
   for (const Tensor& s : sources) source_ids.insert(s.id());
 
   std::vector<char> needs;  // per input of the current node: does it need a gradient
@@ -189,7 +189,7 @@ std::vector<Tensor> Tape::gradient(const std::vector<Tensor>& targets,
       if (it == grads.end()) continue;
       out_grads[i] = it->second;
       any = true;
-      if (!source_ids.count(node.outputs[i].id)) grads.erase(it);  // consumed: free early
+      if (!source_ids.contains(node.outputs[i].id)) grads.erase(it);  // consumed: free early
     }
     if (!any) continue;
     for (size_t i = 0; i < out_grads.size(); ++i)
@@ -198,7 +198,7 @@ std::vector<Tensor> Tape::gradient(const std::vector<Tensor>& targets,
     needs.assign(node.inputs.size(), 0);
     for (size_t i = 0; i < node.inputs.size(); ++i) {
       const Tensor& in = node.inputs[i];
-      needs[i] = in.defined() && differentiable(in.dtype()) && reachable.count(in.id());
+      needs[i] = in.defined() && differentiable(in.dtype()) && reachable.contains(in.id());
     }
     Grads in_grads;
     {
@@ -219,7 +219,7 @@ std::vector<Tensor> Tape::gradient(const std::vector<Tensor>& targets,
   result.reserve(sources.size());
   for (const Tensor& s : sources) {
     auto it = grads.find(s.id());
-    result.push_back(it == grads.end() || !watched_.count(s.id()) ? Tensor() : it->second);
+    result.push_back(it == grads.end() || !watched_.contains(s.id()) ? Tensor() : it->second);
   }
   if (!persistent_ && !retain) nodes_.clear();  // free saved tensors as soon as possible
   return result;

@@ -5,12 +5,14 @@
 // order, which is a topological order, iteratively.
 #pragma once
 #include <functional>
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
+#include "autograd/id_set.h"
+#include "core/small_vector.h"
 #include "core/tensor.h"
 
 namespace fasttf::autograd {
@@ -25,12 +27,33 @@ struct OutputInfo {
 };
 
 // One recorded op. Inputs are held as handles (one reference count each, no copies): the walk
-// reads their ids, shapes and dtypes, and most gradient rules keep them alive anyway.
+// reads their ids, shapes and dtypes, and most gradient rules keep them alive anyway. Inputs and
+// outputs sit inline for the common small ops, so recording one allocates no list.
 struct Node {
   const char* name;
-  std::vector<Tensor> inputs;  // an undefined Tensor for an absent optional input
-  std::vector<OutputInfo> outputs;
+  SmallVector<Tensor, 3> inputs;  // an undefined Tensor for an absent optional input
+  SmallVector<OutputInfo, 1> outputs;
   GradFn backward;
+};
+
+// The tensors an op hands to record(): a brace list at the call site (`{&a, &b}`, which lives
+// until the call returns) or a vector for ops with a variable number of operands. A view, so
+// recording builds no temporary vector.
+class TensorRefs {
+ public:
+  // The list's array outlives the call it is written in, which is all a TensorRefs is used for.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Winit-list-lifetime"
+  TensorRefs(std::initializer_list<const Tensor*> list) : data_(list.begin()), size_(list.size()) {}
+#pragma GCC diagnostic pop
+  TensorRefs(const std::vector<const Tensor*>& vec) : data_(vec.data()), size_(vec.size()) {}
+  const Tensor* const* begin() const { return data_; }
+  const Tensor* const* end() const { return data_ + size_; }
+  size_t size() const { return size_; }
+
+ private:
+  const Tensor* const* data_;
+  size_t size_;
 };
 
 class Tape {
@@ -42,7 +65,7 @@ class Tape {
   void pop();   // stop recording (context-manager exit)
   bool active() const { return active_; }
   void watch(const Tensor& t);
-  bool is_watched(uint64_t id) const { return watched_.count(id) != 0; }
+  bool is_watched(uint64_t id) const { return watched_.contains(id); }
   void pause() { ++paused_; }
   void resume() { if (paused_ > 0) --paused_; }
   bool recording() const { return active_ && paused_ == 0; }
@@ -62,7 +85,7 @@ class Tape {
 
   // Called by record(): decides whether this tape takes a node with these inputs, watching
   // trainable variables on first access.
-  bool wants(const std::vector<const Tensor*>& inputs);
+  bool wants(TensorRefs inputs);
   void add_node(Node node);
 
  private:
@@ -70,7 +93,7 @@ class Tape {
   bool active_ = false;
   int paused_ = 0;
   bool used_ = false;
-  std::unordered_set<uint64_t> watched_;
+  IdSet watched_;
   std::vector<Tensor> watched_variables_;
   std::vector<Node> nodes_;
 };
@@ -80,8 +103,7 @@ bool is_recording();
 
 // Pushes a node to every recording tape that watches one of the inputs. Outputs of float dtype
 // become watched on those tapes.
-void record(const char* name, const std::vector<const Tensor*>& inputs,
-            const std::vector<const Tensor*>& outputs, GradFn backward);
+void record(const char* name, TensorRefs inputs, TensorRefs outputs, GradFn backward);
 
 // While the tape walk runs a gradient rule: whether that rule's input i needs a gradient (it is
 // downstream of a source and differentiable). Rules skip the work for inputs that do not, e.g.
