@@ -9,6 +9,9 @@ importable) TensorFlow, interleaved in one run, plus the same models in PyTorch 
         tf.data from_tensor_slices -> shuffle(1000) -> batch -> map(preprocess), RMSprop with an
         ExponentialDecay schedule built once, CategoricalCrossentropy(from_logits=True)
 
+The Keras models (and their PyTorch twins) start from the same NumPy-drawn weights, so the
+test accuracies compare the training engines, not the luck of the initial draw.
+
 Prints seconds per epoch, the ratio to TensorFlow, the test accuracy, and for the loop the
 mean time of one tape step (forward + gradient + apply_gradients, without the input pipeline).
 
@@ -64,11 +67,33 @@ def cnn_model(tf):
                                 layers.Dense(128, activation="relu"), layers.Dense(10)])
 
 
+def initial_weights(shapes, seed=0):
+    """Keras-layout weights, glorot-uniform kernels and zero biases, drawn with NumPy so that
+    every library starts from the same point: one epoch's test accuracy moves by more than a
+    point with the initial draw alone, which would drown the comparison of the engines."""
+    rng = np.random.default_rng(seed)
+    weights = []
+    for shape in shapes:
+        if len(shape) == 1:
+            weights.append(np.zeros(shape, np.float32))
+            continue
+        receptive = int(np.prod(shape[:-2])) if len(shape) > 2 else 1
+        fan_in, fan_out = shape[-2] * receptive, shape[-1] * receptive
+        limit = np.sqrt(6.0 / (fan_in + fan_out))
+        weights.append(rng.uniform(-limit, limit, shape).astype(np.float32))
+    return weights
+
+
+def shared_initial_weights(model):
+    model.set_weights(initial_weights([w.shape for w in model.get_weights()]))
+
+
 def keras_fit(tf, build, data):
     """One epoch of model.fit; returns (seconds of the fit, test accuracy, None)."""
     x_train, y_train, x_test, y_test = data
     set_seed(tf, 0)
     model = build(tf)
+    shared_initial_weights(model)
     model.compile(optimizer="adam",
                   loss=tf.keras.losses.SparseCategoricalCrossentropy(from_logits=True),
                   metrics=["accuracy"])
@@ -146,6 +171,31 @@ def handwritten_loop(tf, data):
 
 
 # ---- PyTorch: the same models and optimizer settings -----------------------------------------
+KERAS_SHAPES = {"mlp": [(784, 256), (256,), (256, 128), (128,), (128, 10), (10,)],
+                "cnn": [(3, 3, 1, 32), (32,), (3, 3, 32, 64), (64,), (1600, 128), (128,),
+                        (128, 10), (10,)]}
+
+
+def load_keras_weights(torch, model, kind):
+    """The Keras models' initial weights in PyTorch's layouts: conv kernels HWIO -> OIHW, dense
+    kernels transposed, and the first dense layer of the CNN reordered from Keras' HWC
+    flattening to PyTorch's CHW."""
+    arrays = iter(initial_weights(KERAS_SHAPES[kind]))
+    for module in model:
+        if not hasattr(module, "weight"):
+            continue
+        kernel, bias = next(arrays), next(arrays)
+        if kernel.ndim == 4:
+            kernel = kernel.transpose(3, 2, 0, 1)
+        elif kind == "cnn" and kernel.shape[0] == 1600:
+            kernel = kernel.reshape(5, 5, 64, -1).transpose(2, 0, 1, 3).reshape(1600, -1).T
+        else:
+            kernel = kernel.T
+        with torch.no_grad():
+            module.weight.copy_(torch.from_numpy(np.ascontiguousarray(kernel)))
+            module.bias.copy_(torch.from_numpy(bias))
+
+
 def torch_fit(torch, kind, data):
     nn = torch.nn
     x_train, y_train, x_test, y_test = data
@@ -159,6 +209,7 @@ def torch_fit(torch, kind, data):
                               nn.Conv2d(32, 64, 3), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(),
                               nn.Linear(64 * 5 * 5, 128), nn.ReLU(), nn.Linear(128, 10))
         to_input = lambda a: a.reshape(-1, 1, 28, 28)  # noqa: E731  (NCHW, PyTorch's layout)
+    load_keras_weights(torch, model, kind)
     opt = torch.optim.Adam(model.parameters(), lr=1e-3, eps=1e-7)
     loss_fn = nn.CrossEntropyLoss()
     xt, yt = torch.from_numpy(x_train), torch.from_numpy(y_train.astype(np.int64))

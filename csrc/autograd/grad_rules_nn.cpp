@@ -7,6 +7,20 @@ namespace fasttf::autograd::rules {
 
 using namespace fasttf::ops;
 
+GradFn dense(const Tensor& x, const Tensor& kernel, bool has_bias, const Tensor& relu_output) {
+  return [x, kernel, has_bias, relu_output](const Grads& g) -> Grads {
+    // ReluGrad(g, y) passes g where y > 0, i.e. where the pre-activation was positive.
+    const Tensor dy = relu_output.defined()
+                          ? binary(kernels::BinaryOp::ReluGrad, g[0], relu_output)
+                          : g[0];
+    // A batch of data needs no gradient: skip its product.
+    Grads result{input_needs_grad(0) ? matmul(dy, kernel, false, true) : Tensor(),
+                 input_needs_grad(1) ? matmul(x, dy, true, false) : Tensor()};
+    if (has_bias) result.push_back(input_needs_grad(2) ? reduce_sum(dy, {0}, false) : Tensor());
+    return result;
+  };
+}
+
 GradFn softmax(const Tensor& y, int axis, bool log_softmax) {
   if (log_softmax)  // d/dx: g - softmax(x) * sum(g)
     return [y, axis](const Grads& g) -> Grads {

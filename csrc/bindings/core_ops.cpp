@@ -99,6 +99,10 @@ void bind_core_ops(py::module_& m) {
   // linear algebra
   m.def("matmul", &ops::matmul, py::arg("a"), py::arg("b"), py::arg("transpose_a") = false,
         py::arg("transpose_b") = false);
+  // The Keras Dense layer in one op: relu?(x @ kernel + bias), bias optional.
+  m.def("dense", [](const Tensor& x, const Tensor& kernel, const std::optional<Tensor>& bias,
+                    bool relu) { return ops::dense(x, kernel, bias ? *bias : Tensor(), relu); },
+        py::arg("x"), py::arg("kernel"), py::arg("bias"), py::arg("relu") = false);
 
   // variables: in-place updates of a variable's own storage
   m.def("assign", [](const Tensor& var, py::handle value) {

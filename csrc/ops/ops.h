@@ -7,6 +7,7 @@
 #include "ops/shape.h"
 #include "ops/reduce.h"
 #include "ops/linalg.h"
+#include "ops/dense.h"
 #include "ops/array.h"
 #include "ops/indexing.h"
 #include "ops/nn.h"

@@ -12,6 +12,9 @@ from .base_layer import Layer
 from .input_spec import InputSpec
 
 _R = _C.ReduceOp
+# Dense layers these cover run as one fused op (_C.dense); others compose matmul, add, activation.
+_FUSED_ACTIVATIONS = (activations.linear, activations.relu)
+_FUSED_DTYPES = (dtypes.float32, dtypes.float64)
 
 
 def _get_constraint(c):
@@ -63,18 +66,18 @@ class Dense(Layer):
         self.built = True
 
     def call(self, inputs):
-        if inputs.ndim == 2:
-            out = _C.matmul(inputs, self.kernel, False, False)
+        shape = tuple(inputs.shape)
+        flat = inputs if len(shape) == 2 else _C.reshape(inputs, [-1, shape[-1]])
+        if self.activation in _FUSED_ACTIVATIONS and inputs.dtype in _FUSED_DTYPES:
+            # x @ kernel + bias and the ReLU in one GEMM pass (and one tape node)
+            out = _C.dense(flat, self.kernel, self.bias, self.activation is activations.relu)
         else:
-            shape = tuple(inputs.shape)
-            flat = _C.reshape(inputs, [-1, shape[-1]])
-            out = _C.reshape(_C.matmul(flat, self.kernel, False, False),
-                             list(shape[:-1]) + [self.units])
-        if self.bias is not None:
-            out = out + self.bias
-        if self.activation is not activations.linear:
-            out = self.activation(out)
-        return out
+            out = _C.matmul(flat, self.kernel, False, False)
+            if self.bias is not None:
+                out = out + self.bias
+            if self.activation is not activations.linear:
+                out = self.activation(out)
+        return out if len(shape) == 2 else _C.reshape(out, list(shape[:-1]) + [self.units])
 
     def get_config(self):
         config = super().get_config()
