@@ -233,8 +233,9 @@ def _h5_layout(path):
 @pytest.mark.parametrize("name", ["seq", "func"])
 def test_files_written_by_fasttf_have_keras_layout(tmp_path, name):
     """fasttf -> Keras: the weights files have exactly the datasets Keras writes, and the
-    committed expectation (Keras 3.15 loading these fasttf-written files, see
-    make_fixtures.py --check-fasttf) predicts what the original model predicts."""
+    committed record of Keras 3.15 loading these fasttf-written files (make_fixtures.py
+    --check-fasttf; every fixture model is checked in test_saving_interop.py) predicts what
+    the original model predicts."""
     data = np.load(os.path.join(FIXTURES, "k3_%s.npz" % name))
     model = keras.models.load_model(os.path.join(FIXTURES, "k3_%s.keras" % name))
     model.save_weights(str(tmp_path / "w.weights.h5"))
@@ -246,8 +247,8 @@ def test_files_written_by_fasttf_have_keras_layout(tmp_path, name):
     assert _h5_layout(tmp_path / "inner.h5") == \
         _h5_layout(os.path.join(FIXTURES, "k3_%s.weights.h5" % name))
     keras_read = np.load(os.path.join(FIXTURES, "keras_reads_fasttf.npz"))
-    for ext in (".keras", ".h5", ".weights.h5"):
-        np.testing.assert_allclose(keras_read["ft_%s%s" % (name, ext)], data["pred"],
+    for ext in (".keras", ".h5", ".weights.h5", "_weights.h5"):
+        np.testing.assert_allclose(keras_read["k3_%s|%s|keras3" % (name, ext)], data["pred"],
                                    rtol=1e-5, atol=1e-5)
 
 

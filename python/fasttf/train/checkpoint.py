@@ -37,7 +37,7 @@ class Checkpoint:
         self._objects = dict(kwargs)
         if root is not None:
             self._objects["root"] = root
-        for name, value in self._objects.items():
+        for name in self._objects:
             if name.startswith("_"):
                 raise ValueError("Checkpoint attribute names may not start with '_': %r" % name)
         self._save_counter = None

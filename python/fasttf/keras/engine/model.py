@@ -7,7 +7,6 @@ import numpy as np
 
 from ... import _C
 from ...framework.backprop import GradientTape
-from ...framework.tensor import Tensor
 from ...framework.tensor_shape import TensorShape
 from ...util import nest
 from ..layers.base_layer import Layer
@@ -425,25 +424,18 @@ class Model(Layer):
 
     # -- saving (the saving work lands separately) ----------------------------------------
     def save_weights(self, filepath, overwrite=True, save_format=None, options=None):
-        try:
-            from ..saving import weights as saving_weights
-        except ImportError:
-            raise NotImplementedError("Model.save_weights is not available yet in fasttf")
+        from ..saving import weights as saving_weights
         return saving_weights.save_weights(self, filepath, overwrite=overwrite)
 
     def load_weights(self, filepath, by_name=False, skip_mismatch=False, options=None):
-        try:
-            from ..saving import weights as saving_weights
-        except ImportError:
-            raise NotImplementedError("Model.load_weights is not available yet in fasttf")
-        return saving_weights.load_weights(self, filepath)
+        from ..saving import weights as saving_weights
+        return saving_weights.load_weights(self, filepath, skip_mismatch=skip_mismatch,
+                                           by_name=by_name)
 
     def save(self, filepath, overwrite=True, save_format=None, **kwargs):
-        try:
-            from ..saving import save as saving_save
-        except ImportError:
-            raise NotImplementedError("Model.save is not available yet in fasttf")
-        return saving_save.save_model(self, filepath, overwrite=overwrite)
+        from ..saving import save as saving_save
+        return saving_save.save_model(self, filepath, overwrite=overwrite,
+                                      save_format=save_format, **kwargs)
 
     def get_config(self):
         return {"name": self.name, "trainable": self.trainable}

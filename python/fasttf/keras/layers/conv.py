@@ -167,7 +167,7 @@ class DepthwiseConv2D(_Conv):
         return self._finish(out)
 
     def get_config(self):
-        config = super().get_config()
+        config = _depthwise_names(super().get_config())
         config.pop("filters")
         config["depth_multiplier"] = self.depth_multiplier
         return config
@@ -213,6 +213,24 @@ class SeparableConv2D(_Conv):
         out = nn().conv2d(depthwise, self.pointwise_kernel, strides=[1, 1], padding="VALID")
         return self._finish(out)
 
+    def get_config(self):
+        config = _depthwise_names(super().get_config())
+        config.update({"depth_multiplier": self.depth_multiplier,
+                       "pointwise_initializer": initializers_mod.serialize(
+                           self.pointwise_initializer),
+                       "pointwise_regularizer": regularizers_mod.serialize(
+                           self.pointwise_regularizer)})
+        return config
+
+
+def _depthwise_names(config):
+    """Keras names the depthwise kernel's settings `depthwise_*` and has no `groups` here."""
+    config.pop("groups", None)
+    for what in ("initializer", "regularizer", "constraint"):
+        if "kernel_" + what in config:
+            config["depthwise_" + what] = config.pop("kernel_" + what)
+    return config
+
 
 class Conv2DTranspose(_Conv):
     rank = 2
@@ -248,6 +266,7 @@ class Conv2DTranspose(_Conv):
 
     def get_config(self):
         config = super().get_config()
+        config.pop("groups", None)  # Keras' Conv2DTranspose takes no `groups`
         config["output_padding"] = self.output_padding
         return config
 

@@ -249,6 +249,13 @@ class Dropout(Layer):
         return config
 
 
+def _spatial_dropout_config(config):
+    """Keras' SpatialDropout layers take neither `noise_shape` (it is fixed) nor `trainable`."""
+    config.pop("noise_shape", None)
+    config.pop("trainable", None)
+    return config
+
+
 class SpatialDropout1D(Dropout):
     """Drops whole channels: the noise is shared along the steps axis."""
 
@@ -260,6 +267,9 @@ class SpatialDropout1D(Dropout):
         shape = tuple(inputs.shape)
         return (shape[0], 1, shape[2])
 
+    def get_config(self):
+        return _spatial_dropout_config(super().get_config())
+
 
 class SpatialDropout2D(Dropout):
     def __init__(self, rate, data_format=None, **kwargs):
@@ -270,6 +280,11 @@ class SpatialDropout2D(Dropout):
     def _noise_shape(self, inputs):
         n, a, b, c = tuple(inputs.shape)
         return (n, 1, 1, c) if self.data_format == "channels_last" else (n, a, 1, 1)
+
+    def get_config(self):
+        config = _spatial_dropout_config(super().get_config())
+        config["data_format"] = self.data_format
+        return config
 
 
 class SpatialDropout3D(Dropout):
@@ -283,6 +298,11 @@ class SpatialDropout3D(Dropout):
         if self.data_format == "channels_last":
             return (shape[0], 1, 1, 1, shape[4])
         return (shape[0], shape[1], 1, 1, 1)
+
+    def get_config(self):
+        config = _spatial_dropout_config(super().get_config())
+        config["data_format"] = self.data_format
+        return config
 
 
 class ActivityRegularization(Layer):

@@ -56,6 +56,11 @@ class ZeroPadding1D(Layer):
         import fasttf
         return fasttf.pad(inputs, [[0, 0], list(self.padding), [0, 0]])
 
+    def get_config(self):
+        config = super().get_config()
+        config["padding"] = self.padding
+        return config
+
 
 class Cropping2D(Layer):
     def __init__(self, cropping=((0, 0), (0, 0)), data_format=None, **kwargs):
@@ -90,6 +95,11 @@ class Cropping1D(Layer):
     def call(self, inputs):
         n = inputs.shape[1]
         return inputs[:, self.cropping[0]:n - self.cropping[1], :]
+
+    def get_config(self):
+        config = super().get_config()
+        config["cropping"] = self.cropping
+        return config
 
 
 def _repeat(x, axis, times):
@@ -130,3 +140,8 @@ class UpSampling1D(Layer):
 
     def call(self, inputs):
         return _repeat(inputs, 1, self.size)
+
+    def get_config(self):
+        config = super().get_config()
+        config["size"] = self.size
+        return config

@@ -61,3 +61,23 @@ def atomic_path(path):
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def may_overwrite(path, overwrite):
+    """False when `path` exists, overwrite=False and the user declines. Keras asks with input()
+    ("[WARNING] ... already exists - overwrite? [y/n]"); where no one can answer (stdin closed
+    or captured) fasttf raises FileExistsError instead of blocking or guessing."""
+    if overwrite or not os.path.exists(path):
+        return True
+    try:
+        answer = input("[WARNING] %s already exists - overwrite? [y/n]" % path).strip().lower()
+        while answer not in ("y", "n"):
+            answer = input('Enter "y" (overwrite) or "n" (cancel).').strip().lower()
+    except (EOFError, OSError):
+        raise FileExistsError(
+            "%r already exists and overwrite=False, and there is no terminal to ask whether to "
+            "overwrite it: pass overwrite=True or choose another path" % (path,)) from None
+    if answer == "n":
+        return False
+    print("[TIP] Next time specify overwrite=True!")
+    return True

@@ -12,6 +12,9 @@ Reading never assigns anything: it returns a plan [(variable, array)] that has b
 against the model completely, so a mismatched file changes no weight.
 """
 
+import contextlib
+import warnings
+
 import numpy as np
 
 from .errors import SavingError
@@ -27,17 +30,28 @@ def _h5py():
     return h5py
 
 
+@contextlib.contextmanager
 def open_h5(source, filename=None):
-    """h5py.File opened for reading; a clear error for anything that is not HDF5."""
+    """h5py.File opened for reading, as a context; a clear SavingError naming the file for
+    anything that is not HDF5, and for HDF5 errors raised while reading a damaged file (h5py
+    raises OSError, RuntimeError or KeyError from deep inside, e.g. on a bad symbol table)."""
     h5py = _h5py()
     filename = filename or source
     try:
-        return h5py.File(source, "r")
+        f = h5py.File(source, "r")
     except FileNotFoundError:
         raise SavingError("No file or directory found at %r" % (filename,)) from None
     except (OSError, ValueError) as exc:
         raise SavingError("%r is not a readable HDF5 file (it may be empty, truncated, or of "
                           "another format): %s" % (filename, exc)) from None
+    try:
+        with f:
+            yield f
+    except SavingError:
+        raise
+    except (OSError, RuntimeError, KeyError, IndexError) as exc:
+        raise SavingError("%r is corrupt or truncated (HDF5 error: %s: %s)"
+                          % (filename, type(exc).__name__, exc)) from None
 
 
 def _as_str(value):
@@ -86,39 +100,36 @@ def write_keras3(h5file, model, include_optimizer=True):
             group.create_dataset(str(i), data=np.asarray(variable.numpy()))
 
 
-def read_keras3(h5file, model, filename, include_optimizer=True, build_optimizer=True):
-    """(layer plan, optimizer plan or None). Layer mismatches raise; an optimizer whose saved
-    state does not fit is skipped (as Keras does, with a warning)."""
+def _skip(filename, error):
+    message = str(error)
+    if repr(filename) not in message:
+        message = "%r: %s" % (filename, message)
+    warnings.warn("Skipping loading weights (skip_mismatch=True): %s" % message, stacklevel=4)
+
+
+def read_keras3(h5file, model, filename, include_optimizer=True, build_optimizer=True,
+                skip_mismatch=False):
+    """(layer plan, optimizer plan or None). Layer mismatches raise, or with skip_mismatch
+    leave that layer as it is, with a warning (as Keras 3 does); an optimizer whose saved state
+    does not fit is skipped with a warning (as Keras does)."""
     plan, optimizer_plan = [], None
     claimed = set()
     for path, obj in object_paths.walk(model, include_optimizer):
         vpath = object_paths.vars_path(path)
+        claimed.add(vpath)
         if object_paths._is_optimizer(obj):
             optimizer_plan = _optimizer_plan_keras3(h5file, obj, model, vpath, filename,
                                                     build_optimizer)
-            claimed.add(vpath)
             continue
         variables = object_paths.own_variables(obj)
-        group = h5file.get(vpath)
         if not variables:
-            claimed.add(vpath)
             continue
-        label = "layer %r" % getattr(obj, "name", path) if path else "model %r" % model.name
-        if group is None:
-            raise SavingError("%r has no weights for %s (expected at '%s'); the file was saved "
-                              "from a different architecture" % (filename, label, vpath))
-        if len(group.keys()) != len(variables):
-            raise SavingError("%r: %s expects %d variables but the file has %d at '%s'"
-                              % (filename, label, len(variables), len(group.keys()), vpath))
-        for i, variable in enumerate(variables):
-            if str(i) not in group:
-                raise SavingError("%r: variable %d of %s is missing at '%s'"
-                                  % (filename, i, label, vpath))
-            what = "%s variable %d (%s)" % (label, i, variable.name)
-            array = _read_dataset(filename, group[str(i)], what)
-            _check(filename, what, variable, array)
-            plan.append((variable, array))
-        claimed.add(vpath)
+        try:
+            plan += _object_plan_keras3(h5file, obj, variables, path, vpath, model, filename)
+        except SavingError as exc:
+            if not skip_mismatch:
+                raise
+            _skip(filename, exc)
     extra = []
 
     def find_extra(name, item):
@@ -127,9 +138,33 @@ def read_keras3(h5file, model, filename, include_optimizer=True, build_optimizer
             extra.append(name)
     h5file.visititems(find_extra)
     if extra:
-        raise SavingError("%r holds weights the model has no layer for: %s; the file was saved "
-                          "from a different architecture" % (filename, sorted(extra)[:5]))
+        error = SavingError("%r holds weights the model has no layer for: %s; the file was "
+                            "saved from a different architecture" % (filename, sorted(extra)[:5]))
+        if not skip_mismatch:
+            raise error
+        _skip(filename, error)
     return plan, optimizer_plan
+
+
+def _object_plan_keras3(h5file, obj, variables, path, vpath, model, filename):
+    label = "layer %r" % getattr(obj, "name", path) if path else "model %r" % model.name
+    group = h5file.get(vpath)
+    if group is None:
+        raise SavingError("%r has no weights for %s (expected at '%s'); the file was saved "
+                          "from a different architecture" % (filename, label, vpath))
+    if len(group.keys()) != len(variables):
+        raise SavingError("%r: %s expects %d variables but the file has %d at '%s'"
+                          % (filename, label, len(variables), len(group.keys()), vpath))
+    plan = []
+    for i, variable in enumerate(variables):
+        if str(i) not in group:
+            raise SavingError("%r: variable %d of %s is missing at '%s'"
+                              % (filename, i, label, vpath))
+        what = "%s variable %d (%s)" % (label, i, variable.name)
+        array = _read_dataset(filename, group[str(i)], what)
+        _check(filename, what, variable, array)
+        plan.append((variable, array))
+    return plan
 
 
 def _optimizer_plan_keras3(h5file, optimizer, model, vpath, filename, build_optimizer):
@@ -140,10 +175,10 @@ def _optimizer_plan_keras3(h5file, optimizer, model, vpath, filename, build_opti
         optimizer.build(model.trainable_variables)
     variables = list(optimizer.variables)
     if len(group.keys()) != len(variables):
-        import warnings
         warnings.warn("Skipping variable loading for optimizer %r, because it has %d variables "
                       "whereas the saved optimizer in %r has %d variables."
-                      % (optimizer.name, len(variables), filename, len(group.keys())))
+                      % (optimizer.name, len(variables), filename, len(group.keys())),
+                      stacklevel=4)
         return None
     plan = []
     for i, variable in enumerate(variables):
@@ -184,14 +219,21 @@ def write_legacy(group, model):
         g.attrs["weight_names"] = np.array([n.encode("utf-8") for n in names])
         for name, variable in zip(names, layer.weights):
             g.create_dataset(name, data=np.asarray(variable.numpy()))
+    # The model's own variables (none for Sequential / functional models), as Keras writes.
+    own = list(model._trainable_weights) + list(model._non_trainable_weights)
+    top = group.create_group("top_level_model_weights")
+    top.attrs["weight_names"] = np.array([v.name.encode("utf-8") for v in own]) if own \
+        else np.array([])
+    for variable in own:
+        top.create_dataset(variable.name, data=np.asarray(variable.numpy()))
 
 
 def is_legacy_layout(h5file):
     return "layer_names" in h5file.attrs or "model_weights" in h5file
 
 
-def read_legacy(group, model, filename):
-    """Plan for the layer weights of a legacy group (the file root or `model_weights`)."""
+def _legacy_saved_layers(group, filename):
+    """[(name, h5 group, weight names)] of the layers a legacy group lists, in file order."""
     try:
         layer_names = _string_list(group.attrs["layer_names"])
     except KeyError:
@@ -203,32 +245,63 @@ def read_legacy(group, model, filename):
             raise SavingError("%r is corrupt: layer group %r listed in layer_names is missing"
                               % (filename, name))
         g = group[name]
-        weight_names = _string_list(g.attrs.get("weight_names", []))
-        if weight_names:
-            saved.append((name, g, weight_names))
-    layers = [layer for layer in model.layers if layer.weights]
-    if len(saved) != len(layers):
-        raise SavingError(
-            "%r: layer count mismatch when loading weights by layer order: the file has %d "
-            "layers with weights (%s) but the model has %d (%s)"
-            % (filename, len(saved), [s[0] for s in saved], len(layers),
-               [layer.name for layer in layers]))
+        saved.append((name, g, _string_list(g.attrs.get("weight_names", []))))
+    return saved
+
+
+def _legacy_layer_plan(layer, index, name, g, weight_names, filename):
+    variables = layer.weights
+    if len(weight_names) != len(variables):
+        raise SavingError("%r: layer #%d (named %r in the model, %r in the file) expects %d "
+                          "weights but the file has %d"
+                          % (filename, index, layer.name, name, len(variables),
+                             len(weight_names)))
     plan = []
-    for layer, (name, g, weight_names) in zip(layers, saved):
-        variables = layer.weights
-        if len(weight_names) != len(variables):
-            raise SavingError("%r: layer #%d (named %r in the model, %r in the file) expects %d "
-                              "weights but the file has %d"
-                              % (filename, layers.index(layer), layer.name, name,
-                                 len(variables), len(weight_names)))
-        for variable, wname in zip(variables, weight_names):
-            if wname not in g:
-                raise SavingError("%r is corrupt: weight %r of layer %r is missing"
-                                  % (filename, wname, name))
-            what = "weight %r of layer %r" % (wname, layer.name)
-            array = _read_dataset(filename, g[wname], what)
-            _check(filename, what, variable, array)
-            plan.append((variable, array))
+    for variable, wname in zip(variables, weight_names):
+        if wname not in g:
+            raise SavingError("%r is corrupt: weight %r of layer %r is missing"
+                              % (filename, wname, name))
+        what = "weight %r of layer %r" % (wname, layer.name)
+        array = _read_dataset(filename, g[wname], what)
+        _check(filename, what, variable, array)
+        plan.append((variable, array))
+    return plan
+
+
+def read_legacy(group, model, filename, by_name=False, skip_mismatch=False):
+    """Plan for the layer weights of a legacy group (the file root or `model_weights`).
+
+    By default layers are matched by order among those with weights (the counts must agree);
+    with by_name, each layer of the file goes to the model's layers of the same name and
+    layers without a namesake are left alone (Keras 2 / Keras 3 semantics). skip_mismatch
+    leaves a layer whose weight count or shapes differ as it is, with a warning; a file that
+    is not a weights file, or is corrupt, raises in every mode."""
+    saved = [s for s in _legacy_saved_layers(group, filename) if s[2] or by_name]
+    if by_name:
+        by_layer_name = {}
+        for layer in model.layers:
+            by_layer_name.setdefault(layer.name, []).append(layer)
+        pairs = [(layer, k, item) for k, item in enumerate(saved)
+                 for layer in by_layer_name.get(item[0], [])]
+    else:
+        layers = [layer for layer in model.layers if layer.weights]
+        if len(saved) != len(layers):
+            raise SavingError(
+                "%r: layer count mismatch when loading weights by layer order: the file has "
+                "%d layers with weights (%s) but the model has %d (%s); pass by_name=True to "
+                "match layers by name" % (filename, len(saved), [s[0] for s in saved],
+                                          len(layers), [layer.name for layer in layers]))
+        pairs = [(layer, k, item) for k, (layer, item) in enumerate(zip(layers, saved))]
+    plan = []
+    for layer, k, (name, g, weight_names) in pairs:
+        if by_name and not weight_names and not layer.weights:
+            continue
+        try:
+            plan += _legacy_layer_plan(layer, k, name, g, weight_names, filename)
+        except SavingError as exc:
+            if not skip_mismatch or "corrupt" in str(exc):
+                raise
+            _skip(filename, exc)
     return plan
 
 
@@ -258,6 +331,10 @@ def read_legacy_optimizer(h5file, optimizer, model, filename):
         return None
     if not optimizer.built:
         optimizer.build(model.trainable_variables)
+    if type(optimizer).__name__ == "SGD" and not getattr(optimizer, "momentum", 0):
+        # TF-Keras 2's SGD makes momentum slots `SGD/m/...` even with momentum=0 and never
+        # uses them; fasttf's SGD has none then.
+        names = [n for n in names if not n.startswith("SGD/m/")]
     variables = list(optimizer.variables)
     if len(names) == len(variables) - 1 and len(variables) > 1 and \
             variables[1] is getattr(optimizer, "_learning_rate", None) and \
@@ -265,9 +342,8 @@ def read_legacy_optimizer(h5file, optimizer, model, filename):
         # TF-Keras 2 keeps the learning rate out of the optimizer's variables.
         variables = [variables[0]] + variables[2:]
     if len(names) != len(variables):
-        import warnings
         warnings.warn("Skipping loading optimizer state from %r: it has %d variables, the "
-                      "optimizer %d" % (filename, len(names), len(variables)))
+                      "optimizer %d" % (filename, len(names), len(variables)), stacklevel=4)
         return None
     plan = []
     for name, variable in zip(names, variables):
@@ -278,8 +354,8 @@ def read_legacy_optimizer(h5file, optimizer, model, filename):
         try:
             _check(filename, what, variable, array)
         except SavingError:
-            import warnings
-            warnings.warn("Skipping loading optimizer state from %r: %s" % (filename, what))
+            warnings.warn("Skipping loading optimizer state from %r: %s" % (filename, what),
+                          stacklevel=4)
             return None
         plan.append((variable, array))
     return plan

@@ -77,10 +77,11 @@ def load(filepath, custom_objects=None, compile=True):
     return model
 
 
-def weights_plan(filepath, model):
+def weights_plan(filepath, model, skip_mismatch=False):
     """Plan to load only the weights of a `.keras` file into an existing model."""
     with _open(filepath) as archive:
         weights = _read(archive, WEIGHTS, filepath)
     with h5_format.open_h5(io.BytesIO(weights), "%s/%s" % (filepath, WEIGHTS)) as f:
-        plan, optimizer_plan = h5_format.read_keras3(f, model, filepath)
+        plan, optimizer_plan = h5_format.read_keras3(f, model, filepath,
+                                                     skip_mismatch=skip_mismatch)
     return plan + (optimizer_plan or [])

@@ -10,6 +10,7 @@ accept are dropped, so a Keras file loads whenever the layers it uses exist here
 
 import inspect
 import json
+import re
 
 import numpy as np
 
@@ -145,11 +146,18 @@ def deserialize_layer(spec, custom_objects=None):
         config = {k: _clean_nested(k, v) for k, v in config.items() if k in accepted}
         if class_name == "InputLayer" and "batch_shape" in config:
             config["batch_shape"] = tuple(config["batch_shape"])
-    try:
-        return cls.from_config(config)
-    except TypeError as exc:
-        raise SavingError("Could not rebuild layer %r of class %s from its config: %s"
-                          % (config.get("name"), class_name, exc)) from None
+    while True:
+        try:
+            return cls.from_config(config)
+        except TypeError as exc:
+            # A subclass may fix a parent's argument itself (DepthwiseConv2D passes `groups`
+            # to the convolution base), so a key Keras writes for it collides: drop it.
+            match = re.search(r"multiple values for (?:keyword )?argument '(\w+)'", str(exc))
+            if not custom and match and match.group(1) in config:
+                del config[match.group(1)]
+                continue
+            raise SavingError("Could not rebuild layer %r of class %s from its config: %s"
+                              % (config.get("name"), class_name, exc)) from None
 
 
 def _is_model_class(cls):
@@ -307,7 +315,7 @@ def _sequential_from_config(config, custom_objects):
     from ..layers.input_layer import InputLayer
     model = Sequential(name=config.get("name"))
     layer_specs = config.get("layers", [])
-    for i, layer_spec in enumerate(layer_specs):
+    for layer_spec in layer_specs:
         layer = deserialize_layer(layer_spec, custom_objects)
         if isinstance(layer, InputLayer):
             model.add(layer)
@@ -382,6 +390,64 @@ def _functional_from_config(config, custom_objects):
     outputs = ends(config["output_layers"])
     return Functional(inputs if len(inputs) > 1 else inputs[0],
                       outputs if len(outputs) > 1 else outputs[0], name=config.get("name"))
+
+
+# -- the Keras 2 shape, for legacy .h5 ------------------------------------------------------
+def to_keras2(spec):
+    """A model config (serialize_model's) in the shape TF-Keras 2 wrote into `.h5` files:
+    no module / registered_name / build_config, `batch_input_shape` on InputLayers, functional
+    nodes as [[layer, node, tensor, kwargs], ...]. Keras 3 reads this shape too (it is how it
+    loads TF-Keras 2 files), so a legacy `.h5` from fasttf loads in both. Anything the Keras 2
+    shape cannot express (a node with non-tensor call arguments, a custom class) is left in
+    the Keras 3 shape."""
+    if not isinstance(spec, dict) or spec.get("registered_name") not in (None, "Functional"):
+        return spec
+    class_name = spec.get("class_name")
+    config = dict(spec.get("config") or {})
+    if class_name == "InputLayer" and "batch_shape" in config:
+        config["batch_input_shape"] = config.pop("batch_shape")
+    if class_name == "LeakyReLU" and "negative_slope" in config:  # Keras 2's name for it
+        config["alpha"] = config.pop("negative_slope")
+    if class_name in ("Sequential", "Functional") and "layers" in config:
+        config["layers"] = [_layer_to_keras2(layer) for layer in config["layers"]]
+    if class_name == "Functional":
+        for key in ("input_layers", "output_layers"):
+            ends = config.get(key)
+            if ends and isinstance(ends[0], str):
+                config[key] = [ends]
+    out = {"class_name": class_name, "config": config}
+    for key in ("name", "inbound_nodes"):
+        if key in spec:
+            out[key] = spec[key]
+    return out
+
+
+def _layer_to_keras2(spec):
+    nodes = spec.get("inbound_nodes")
+    out = to_keras2(spec)
+    if not nodes or not isinstance(nodes[0], dict):
+        return out
+    converted = []
+    for node in nodes:
+        args, kwargs = node.get("args", []), node.get("kwargs") or {}
+        tensors = args[0] if len(args) == 1 else None
+        tensors = tensors if isinstance(tensors, list) else [tensors]
+        if tensors[0] is None or not all(
+                isinstance(t, dict) and t.get("class_name") == "__keras_tensor__"
+                for t in tensors) or any(_has_tensor(v) for v in kwargs.values()):
+            return to_keras2(dict(spec, inbound_nodes=None)) | {"inbound_nodes": nodes}
+        converted.append([list(t["config"]["keras_history"]) + [kwargs] for t in tensors])
+    out["inbound_nodes"] = converted
+    return out
+
+
+def _has_tensor(value):
+    if isinstance(value, dict):
+        return value.get("class_name") == "__keras_tensor__" or any(
+            _has_tensor(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_has_tensor(v) for v in value)
+    return False
 
 
 # -- compile settings ---------------------------------------------------------------------

@@ -6,7 +6,7 @@ import json
 import os
 
 from . import h5_format, keras_format, model_config
-from .atomic import atomic_path
+from .atomic import atomic_path, may_overwrite
 from .errors import SavingError
 
 
@@ -16,6 +16,11 @@ def save_model(model, filepath, overwrite=True, include_optimizer=True, save_for
     if not model.built:
         raise ValueError("Model %r cannot be saved because it has not been built yet; call it on "
                          "data or call `build(input_shape)` first" % (model.name,))
+    target = filepath
+    if save_format == "tf" or not (os.path.splitext(filepath)[1] or save_format):
+        target = os.path.join(filepath, "saved_model.json")
+    if not may_overwrite(target, overwrite):
+        return None
     if save_format in ("h5", "hdf5") or filepath.endswith((".h5", ".hdf5")):
         return _save_h5(model, filepath, include_optimizer)
     if filepath.endswith(".keras") or save_format == "keras":
@@ -31,9 +36,12 @@ def save_model(model, filepath, overwrite=True, include_optimizer=True, save_for
 def _save_h5(model, filepath, include_optimizer):
     import h5py
     config = model_config.serialize_model(model, include_compile=False)
-    legacy = {"class_name": config["class_name"], "config": config["config"]}
-    if config.get("registered_name") and "build_config" in config:  # a subclassed model
-        legacy["build_config"] = config["build_config"]
+    if config["class_name"] in ("Sequential", "Functional"):
+        legacy = model_config.to_keras2(config)
+    else:  # a subclassed model: its own config, rebuilt from build_config
+        legacy = {"class_name": config["class_name"], "config": config["config"]}
+        if "build_config" in config:
+            legacy["build_config"] = config["build_config"]
     with atomic_path(filepath) as tmp:
         with h5py.File(tmp, "w") as f:
             f.attrs["backend"] = "tensorflow"

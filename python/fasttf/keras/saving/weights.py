@@ -5,13 +5,16 @@
 - anything else: a TF-style checkpoint prefix (`weights.ckpt` writes `weights.ckpt.index` and
   `weights.ckpt.data-00000-of-00001`); `load_weights("weights.ckpt.index")` names the same one.
 
-Loading checks the whole file against the model before assigning anything.
+Loading checks the whole file against the model before assigning anything. `by_name` (legacy
+`.h5` only, as in Keras) matches layers by name; `skip_mismatch` leaves layers whose weights do
+not fit as they are, with a warning. `overwrite=False` on an existing file asks as Keras does
+(see atomic.may_overwrite).
 """
 
 import os
 
 from . import checkpoint_format, h5_format, object_paths
-from .atomic import atomic_path
+from .atomic import atomic_path, may_overwrite
 from .errors import SavingError
 
 
@@ -32,13 +35,17 @@ def save_weights(model, filepath, overwrite=True):
     if filepath.endswith(".keras"):
         raise ValueError("save_weights needs a `.weights.h5`, `.h5` or checkpoint path; "
                          "use model.save(%r) to write a `.keras` file" % (filepath,))
+    is_h5 = _is_h5_name(filepath)
+    target = filepath if is_h5 else checkpoint_format.normalize_prefix(filepath) + ".index"
+    if not may_overwrite(target, overwrite):
+        return
     if filepath.endswith(".weights.h5"):
         import h5py
         with atomic_path(filepath) as tmp:
             with h5py.File(tmp, "w") as f:
                 h5_format.write_keras3(f, model)
         return
-    if _is_h5_name(filepath):
+    if is_h5:
         import h5py
         with atomic_path(filepath) as tmp:
             with h5py.File(tmp, "w") as f:
@@ -92,12 +99,18 @@ def checkpoint_plan(model, arrays, filename, prefix="", build_optimizer=True):
     return plan
 
 
-def load_weights(model, filepath, skip_mismatch=False):
+def load_weights(model, filepath, skip_mismatch=False, by_name=False, **kwargs):
     filepath = os.fspath(filepath)
+    kwargs.pop("options", None)
+    if kwargs:
+        raise ValueError("Invalid keyword arguments: %s" % (kwargs,))
     _model_ready(model, filepath, "load")
+    if by_name and (filepath.endswith(".weights.h5") or not _is_h5_name(filepath)):
+        raise ValueError("`by_name` only supports loading legacy '.h5' or '.hdf5' files. "
+                         "Received: %s" % (filepath,))
     if filepath.endswith(".keras"):
         from . import keras_format
-        plan = keras_format.weights_plan(filepath, model)
+        plan = keras_format.weights_plan(filepath, model, skip_mismatch)
         h5_format.apply_plan(plan)
         return
     if not _is_h5_name(filepath) and (checkpoint_format.is_checkpoint_prefix(filepath) or
@@ -112,10 +125,11 @@ def load_weights(model, filepath, skip_mismatch=False):
     with h5_format.open_h5(filepath) as f:
         if h5_format.is_legacy_layout(f):
             group = f["model_weights"] if "model_weights" in f else f
-            plan = h5_format.read_legacy(group, model, filepath)
+            plan = h5_format.read_legacy(group, model, filepath, by_name, skip_mismatch)
         elif len(f.keys()) == 0:
             raise SavingError("%r is an empty HDF5 file: it holds no weights" % (filepath,))
         else:
-            plan, optimizer_plan = h5_format.read_keras3(f, model, filepath)
+            plan, optimizer_plan = h5_format.read_keras3(f, model, filepath,
+                                                         skip_mismatch=skip_mismatch)
             plan += optimizer_plan or []
     h5_format.apply_plan(plan)
