@@ -12,6 +12,9 @@ namespace fasttf::kernels {
 namespace {
 
 constexpr int64_t kGrainBytes = 1 << 16;  // below this much work a loop stays on one thread
+// Row copies move memory at one thread's bandwidth already; a second thread only pays off once
+// its wake-up (microseconds, far more on a loaded machine) is small next to the copy.
+constexpr int64_t kCopyGrainBytes = 1 << 20;
 
 template <class T>
 inline void apply_scatter(ScatterKind kind, T* dst, const T* src, int64_t n) {
@@ -43,7 +46,7 @@ void take_rows(const Tensor& params, const int64_t* indices, const Tensor& rows)
   if (B * O * K == 0 || row_bytes == 0) return;
   const char* src = static_cast<const char*>(params.raw_data());
   char* dst = static_cast<char*>(rows.raw_data());
-  const int64_t grain = std::max<int64_t>(1, kGrainBytes / row_bytes);
+  const int64_t grain = std::max<int64_t>(1, kCopyGrainBytes / row_bytes);
   parallel_for(B * O * K, grain, [&](int64_t begin, int64_t end) {
     for (int64_t r = begin; r < end; ++r) {
       const int64_t k = r % K, bo = r / K, b = bo / O;
@@ -67,6 +70,26 @@ void scatter_rows(ScatterKind kind, const Tensor& target, const int64_t* indices
     const int64_t chunk = std::max<int64_t>(64, std::min<int64_t>(I, kGrainBytes / int64_t(sizeof(T)) / std::max<int64_t>(K, 1)));
     const int64_t chunks = (I + chunk - 1) / chunk;
     const int64_t per_item = std::max<int64_t>(1, K * std::min(chunk, I));
+    const int64_t total = B * O * K * I;
+    if (B * O * chunks < 2 * int64_t(max_threads()) && N > 1 && total >= kGrainBytes / int64_t(sizeof(T))) {
+      // Narrow rows (an embedding's gradient): too few column chunks to share, so the items
+      // are ranges of destination rows instead. Every item scans all K indices and applies the
+      // ones that land in its range, so each destination row still sees its updates in k order.
+      constexpr int64_t kRanges = 64;
+      const int64_t ranges = std::min<int64_t>(kRanges, N);
+      parallel_for(B * O * ranges, 1, [&](int64_t begin, int64_t end) {
+        for (int64_t item = begin; item < end; ++item) {
+          const int64_t range = item % ranges, bo = item / ranges, b = bo / O;
+          const int64_t lo = N * range / ranges, hi = N * (range + 1) / ranges;
+          for (int64_t k = 0; k < K; ++k) {
+            const int64_t n = indices[b * K + k];
+            if (n >= lo && n < hi)
+              apply_scatter<T>(kind, dst + (bo * N + n) * I, src + (bo * K + k) * I, I);
+          }
+        }
+      });
+      return;
+    }
     parallel_for(B * O * chunks, std::max<int64_t>(1, (kGrainBytes / int64_t(sizeof(T))) / per_item),
                  [&](int64_t begin, int64_t end) {
       for (int64_t item = begin; item < end; ++item) {

@@ -1,5 +1,6 @@
 #include "kernels/reduce.h"
 
+#include <atomic>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -7,11 +8,32 @@
 #include <vector>
 
 #include "core/parallel.h"
+#include "kernels/reduce_vec.h"
 
 namespace fasttf::kernels {
 namespace {
 
 constexpr int64_t kBlock = 1 << 14;  // elements per partial sum of a long row
+
+// parallel_for with chunks of `grain` items handed out on demand instead of one fixed range per
+// thread: a thread slowed by another process on its core (the usual case on a shared machine)
+// then takes fewer chunks instead of holding everyone up. Callers write results per item, so
+// which thread ran an item never changes a bit of the result.
+template <class F>
+void parallel_for_dynamic(int64_t n, int64_t grain, const F& fn) {
+  grain = std::max<int64_t>(grain, 1);
+  const int64_t chunks = (n + grain - 1) / grain;
+  const int64_t threads = std::min<int64_t>(max_threads(), chunks);
+  if (threads <= 1) {
+    parallel_for(n, n, fn);  // serial, with parallel_for's per-thread setup
+    return;
+  }
+  std::atomic<int64_t> next{0};
+  parallel_for(threads, 1, [&](int64_t, int64_t) {
+    for (int64_t c; (c = next.fetch_add(1, std::memory_order_relaxed)) < chunks;)
+      fn(c * grain, std::min(n, (c + 1) * grain));
+  });
+}
 
 template <class A> struct SumOp {
   static A init() { return A(0); }
@@ -43,31 +65,22 @@ template <class A> struct MinOp {
   }
 };
 
+template <class Op> constexpr bool is_f32_sum = std::is_same_v<Op, SumOp<float>>;
+template <class Op>
+constexpr bool is_f32_minmax = std::is_same_v<Op, MaxOp<float>> || std::is_same_v<Op, MinOp<float>>;
+
 // Reduces n contiguous elements with 16 independent accumulators, then pairwise-combines them:
-// vectorisable, and accurate enough that the float32 sum of 2^24 ones is exact.
+// vectorisable, and accurate enough that the float32 sum of 2^24 ones is exact. float32 goes
+// to the per-ISA kernels (reduce_vec.h), which keep this order for sums.
 template <class Op, class T, class A>
 A reduce_contiguous(const T* p, int64_t n) {
+  if constexpr (std::is_same_v<T, float> && is_f32_sum<Op>) return vec_sum_f32(p, n);
+  if constexpr (std::is_same_v<T, float> && is_f32_minmax<Op>)
+    return vec_minmax_f32(std::is_same_v<Op, MaxOp<float>>, p, n);
   constexpr int L = 16;
   A acc[L];
   for (int l = 0; l < L; ++l) acc[l] = Op::init();
   int64_t i = 0;
-  if constexpr (std::is_same_v<T, float> &&
-                (std::is_same_v<Op, MaxOp<float>> || std::is_same_v<Op, MinOp<float>>)) {
-    // float max/min on explicit 4-lane vectors (the select does not auto-vectorise); lane l
-    // still sees elements l, l + 16, ... as in the scalar loop below.
-    typedef float v4 __attribute__((vector_size(16)));
-    v4 vacc[L / 4];
-    for (int k = 0; k < L / 4; ++k) vacc[k] = v4{} + Op::init();
-    for (; i + L <= n; i += L)
-      for (int k = 0; k < L / 4; ++k) {
-        v4 v;
-        std::memcpy(&v, p + i + 4 * k, sizeof v);
-        const auto take = std::is_same_v<Op, MaxOp<float>> ? ((vacc[k] > v) | (vacc[k] != vacc[k]))
-                                                            : ((vacc[k] < v) | (vacc[k] != vacc[k]));
-        vacc[k] = take ? vacc[k] : v;
-      }
-    std::memcpy(acc, vacc, sizeof vacc);
-  }
   for (; i + L <= n; i += L)
     for (int l = 0; l < L; ++l) acc[l] = Op::combine(acc[l], A(p[i + l]));
   for (int w = L / 2; w > 0; w /= 2)
@@ -75,6 +88,21 @@ A reduce_contiguous(const T* p, int64_t n) {
   A r = acc[0];
   for (; i < n; ++i) r = Op::combine(r, A(p[i]));
   return r;
+}
+
+// acc[j] = combine(acc[j], rows[r][j]) down `reduced` rows of `inner` elements, in row order.
+template <class Op, class T, class A>
+void reduce_columns(const T* base, int64_t reduced, int64_t inner, int64_t w, A* acc) {
+  if constexpr (std::is_same_v<T, float> && is_f32_sum<Op>) {
+    vec_sum_cols_f32(base, reduced, inner, w, acc);
+  } else if constexpr (std::is_same_v<T, float> && is_f32_minmax<Op>) {
+    vec_minmax_cols_f32(std::is_same_v<Op, MaxOp<float>>, base, reduced, inner, w, acc);
+  } else {
+    for (int64_t r = 0; r < reduced; ++r) {
+      const T* row = base + r * inner;
+      for (int64_t j = 0; j < w; ++j) acc[j] = Op::combine(acc[j], A(row[j]));
+    }
+  }
 }
 
 // A long contiguous row: fixed blocks reduced independently, then combined in block order.
@@ -87,7 +115,7 @@ A reduce_row(const T* p, int64_t n, bool parallel) {
     int64_t start = b * kBlock, len = std::min(kBlock, n - start);
     partial[b] = reduce_contiguous<Op, T, A>(p + start, len);
   };
-  if (parallel) parallel_for_blocks(nblocks, body);
+  if (parallel) parallel_for_dynamic(nblocks, 1, [&](int64_t b, int64_t e) { for (; b < e; ++b) body(b); });
   else for (int64_t b = 0; b < nblocks; ++b) body(b);
   // Pairwise combination of the partials keeps the error logarithmic.
   for (int64_t w = 1; w < nblocks; w *= 2)
@@ -110,7 +138,7 @@ void reduce_typed(const T* x, int64_t outer, int64_t reduced, int64_t inner, T* 
       out[0] = finish(reduce_row<Op, T, A>(x, reduced, true));
       return;
     }
-    parallel_for(outer, std::max<int64_t>(1, (1 << 15) / std::max<int64_t>(reduced, 1)),
+    parallel_for_dynamic(outer, std::max<int64_t>(1, (1 << 15) / std::max<int64_t>(reduced, 1)),
                  [&](int64_t b, int64_t e) {
                    for (int64_t o = b; o < e; ++o)
                      out[o] = finish(reduce_row<Op, T, A>(x + o * reduced, reduced, false));
@@ -122,18 +150,15 @@ void reduce_typed(const T* x, int64_t outer, int64_t reduced, int64_t inner, T* 
   // operations is fixed, whatever the thread count.
   const int64_t col_block = 1024;
   const int64_t ncol_blocks = (inner + col_block - 1) / col_block;
-  parallel_for(outer * ncol_blocks, std::max<int64_t>(1, (1 << 15) / std::max<int64_t>(reduced * col_block, 1)),
+  parallel_for_dynamic(outer * ncol_blocks, std::max<int64_t>(1, (1 << 15) / std::max<int64_t>(reduced * col_block, 1)),
                [&](int64_t b, int64_t e) {
                  std::vector<A> acc(col_block);
                  for (int64_t task = b; task < e; ++task) {
                    int64_t o = task / ncol_blocks, c0 = (task % ncol_blocks) * col_block;
                    int64_t w = std::min(col_block, inner - c0);
                    for (int64_t j = 0; j < w; ++j) acc[j] = Op::init();
-                   const T* base = x + o * reduced * inner + c0;
-                   for (int64_t r = 0; r < reduced; ++r) {
-                     const T* row = base + r * inner;
-                     for (int64_t j = 0; j < w; ++j) acc[j] = Op::combine(acc[j], A(row[j]));
-                   }
+                   reduce_columns<Op, T, A>(x + o * reduced * inner + c0, reduced, inner, w,
+                                            acc.data());
                    T* dst = out + o * inner + c0;
                    for (int64_t j = 0; j < w; ++j) dst[j] = finish(acc[j]);
                  }
@@ -181,35 +206,126 @@ void reduce(ReduceOp op, const Tensor& x, int64_t outer, int64_t reduced, int64_
   });
 }
 
+namespace {
+
+// TensorFlow's argmax/argmin (Eigen's ArgMax/ArgMinPairReducer): start from (index 0, the
+// lowest / highest finite value of the dtype) and take an element only when strictly better.
+// Ties keep the first index, NaN is never taken, and -inf (+inf for argmin) never beats the
+// start: tf.argmax([1., nan, 2.]) == 2, tf.argmax([nan, nan]) == 0, tf.argmax([-inf, -inf]) == 0.
+template <class T> double arg_start(bool is_max) {
+  if constexpr (std::is_same_v<T, float16>) return is_max ? -65504.0 : 65504.0;
+  else if constexpr (std::is_same_v<T, bfloat16>) return is_max ? -3.3895313892515355e38 : 3.3895313892515355e38;
+  else return is_max ? double(std::numeric_limits<T>::lowest()) : double(std::numeric_limits<T>::max());
+}
+
+template <class C> inline bool arg_better(bool is_max, C v, C best) { return is_max ? v > best : v < best; }
+
+constexpr int64_t kArgBlock = 1 << 16;    // elements per partial result of one long row
+constexpr int64_t kArgColumns = 512;      // output columns per task when reducing a middle axis
+constexpr int64_t kArgGrain = 1 << 15;    // elements below which a call stays on one thread
+
+// One contiguous run: the index (relative to p) and value of its best element by TF's rule.
+template <class T, class C>
+int64_t arg_contiguous(bool is_max, const T* p, int64_t n, C start, C* value) {
+  if constexpr (std::is_same_v<T, float>) {
+    if (n < (int64_t(1) << 31)) return vec_arg_f32(is_max, p, n, value);
+  }
+  C best = start;
+  int64_t at = 0;
+  for (int64_t i = 0; i < n; ++i) {
+    const C v = C(p[i]);
+    if (arg_better(is_max, v, best)) { best = v; at = i; }
+  }
+  *value = best;
+  return at;
+}
+
+template <class T, class C, class Out>
+void arg_reduce_typed(bool is_max, const T* x, int64_t outer, int64_t reduced, int64_t inner,
+                      Out* out) {
+  const C start = C(arg_start<T>(is_max));
+  if (inner == 1 && outer == 1 && reduced > kArgBlock) {
+    // One long row: fixed blocks, then their winners compared in block order (a later block
+    // wins only when strictly better, as in one sequential pass).
+    const int64_t nblocks = (reduced + kArgBlock - 1) / kArgBlock;
+    std::vector<C> values(static_cast<size_t>(nblocks));
+    std::vector<int64_t> where(static_cast<size_t>(nblocks));
+    parallel_for_dynamic(nblocks, 1, [&](int64_t first, int64_t last) {
+      for (int64_t b = first; b < last; ++b) {
+        const int64_t begin = b * kArgBlock, len = std::min(kArgBlock, reduced - begin);
+        where[size_t(b)] = begin + arg_contiguous<T, C>(is_max, x + begin, len, start, &values[size_t(b)]);
+      }
+    });
+    C best = start;
+    int64_t at = 0;
+    for (int64_t b = 0; b < nblocks; ++b)
+      if (arg_better(is_max, values[size_t(b)], best)) { best = values[size_t(b)]; at = where[size_t(b)]; }
+    out[0] = Out(at);
+    return;
+  }
+  if (inner == 1) {
+    parallel_for_dynamic(outer, std::max<int64_t>(1, kArgGrain / std::max<int64_t>(reduced, 1)),
+                 [&](int64_t b, int64_t e) {
+                   C value;
+                   for (int64_t o = b; o < e; ++o)
+                     out[o] = Out(arg_contiguous<T, C>(is_max, x + o * reduced, reduced, start, &value));
+                 });
+    return;
+  }
+  // A middle axis: row by row over blocks of output columns (unit-stride reads), each output
+  // column's sequence of comparisons fixed whatever the thread count.
+  const int64_t col_blocks = (inner + kArgColumns - 1) / kArgColumns;
+  parallel_for_dynamic(outer * col_blocks,
+               std::max<int64_t>(1, kArgGrain / std::max<int64_t>(reduced * std::min(inner, kArgColumns), 1)),
+               [&](int64_t b, int64_t e) {
+    C best[kArgColumns];
+    int32_t idx32[kArgColumns];
+    int64_t idx64[kArgColumns];
+    for (int64_t task = b; task < e; ++task) {
+      const int64_t o = task / col_blocks, c0 = (task % col_blocks) * kArgColumns;
+      const int64_t w = std::min(kArgColumns, inner - c0);
+      const T* base = x + o * reduced * inner + c0;
+      Out* dst = out + o * inner + c0;
+      for (int64_t j = 0; j < w; ++j) best[j] = start;
+      bool done = false;
+      if constexpr (std::is_same_v<T, float>) {
+        if (reduced < (int64_t(1) << 31)) {
+          for (int64_t j = 0; j < w; ++j) idx32[j] = 0;
+          vec_arg_cols_f32(is_max, base, reduced, inner, w, 0, best, idx32);
+          for (int64_t j = 0; j < w; ++j) dst[j] = Out(idx32[j]);
+          done = true;
+        }
+      }
+      if (!done) {
+        for (int64_t j = 0; j < w; ++j) idx64[j] = 0;
+        for (int64_t r = 0; r < reduced; ++r) {
+          const T* row = base + r * inner;
+          for (int64_t j = 0; j < w; ++j) {
+            const C v = C(row[j]);
+            if (arg_better(is_max, v, best[j])) { best[j] = v; idx64[j] = r; }
+          }
+        }
+        for (int64_t j = 0; j < w; ++j) dst[j] = Out(idx64[j]);
+      }
+    }
+  });
+}
+
+}  // namespace
+
 void arg_reduce(bool is_max, const Tensor& x, int64_t outer, int64_t reduced, int64_t inner,
                 const Tensor& out) {
   FASTTF_DISPATCH_ALL(x.dtype(), is_max ? "argmax" : "argmin", [&](auto tag) {
     using T = decltype(tag);
-    using C = compute_t<T>;
-    const T* p = x.data<T>();
-    parallel_for(outer * inner, std::max<int64_t>(1, (1 << 14) / std::max<int64_t>(reduced, 1)),
-                 [&](int64_t b, int64_t e) {
-      for (int64_t t = b; t < e; ++t) {
-        int64_t o = t / inner, j = t % inner;
-        const T* base = p + o * reduced * inner + j;
-        int64_t best = 0;
-        C best_v = C(base[0]);
-        for (int64_t r = 1; r < reduced; ++r) {
-          C v = C(base[r * inner]);
-          bool better;
-          if constexpr (std::is_floating_point_v<C>) {
-            // NaN wins (first one), as in NumPy.
-            if (std::isnan(best_v)) break;
-            better = std::isnan(v) || (is_max ? v > best_v : v < best_v);
-          } else {
-            better = is_max ? v > best_v : v < best_v;
-          }
-          if (better) { best = r; best_v = v; }
-        }
-        if (out.dtype() == DType::Int64) out.data<int64_t>()[t] = best;
-        else out.data<int32_t>()[t] = int32_t(best);
-      }
-    });
+    if constexpr (std::is_same_v<T, bool>) {
+      fail<TypeError>("[", is_max ? "argmax" : "argmin", "] not supported for dtype bool");
+    } else {
+      using C = compute_t<T>;
+      if (out.dtype() == DType::Int64)
+        arg_reduce_typed<T, C>(is_max, x.data<T>(), outer, reduced, inner, out.data<int64_t>());
+      else
+        arg_reduce_typed<T, C>(is_max, x.data<T>(), outer, reduced, inner, out.data<int32_t>());
+    }
   });
 }
 

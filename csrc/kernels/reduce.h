@@ -12,7 +12,8 @@ enum class ReduceOp { Sum, Mean, Max, Min, Prod, Any, All };
 // x: contiguous, logically [outer, reduced, inner]; out: contiguous [outer, inner].
 void reduce(ReduceOp op, const Tensor& x, int64_t outer, int64_t reduced, int64_t inner,
             const Tensor& out);
-// Index of the max/min along `reduced` (first one on ties) written as int64 or int32.
+// Index of the max/min along `reduced` written as int64 or int32, by TF's rule: first index on
+// ties, NaN never chosen, index 0 when nothing beats the dtype's lowest (highest) finite value.
 void arg_reduce(bool is_max, const Tensor& x, int64_t outer, int64_t reduced, int64_t inner,
                 const Tensor& out);
 

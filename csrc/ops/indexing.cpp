@@ -1,5 +1,7 @@
 #include "ops/indexing.h"
 
+#include <sys/mman.h>
+
 #include <sstream>
 
 #include "autograd/grad_rules_array.h"
@@ -214,9 +216,66 @@ Tensor tensor_scatter_nd(ScatterKind kind, const Tensor& tensor, const Tensor& i
   return reshape(out, tensor.shape());
 }
 
+namespace {
+
+// A zero-filled tensor. A large one is mapped straight from the OS, whose fresh pages read as
+// zero until written, so a sparse scatter touches only the rows it writes (as NumPy's calloc
+// zeros) instead of first memsetting and then copying the whole output.
+Tensor zeros_for_scatter(const Shape& shape, DType dtype, const char* op) {
+  const size_t bytes = size_t(checked_numel(shape, dtype, op)) * itemsize(dtype);
+  constexpr size_t kMapThreshold = size_t(16) << 20;
+  if (bytes < kMapThreshold) return Tensor::zeros(shape, dtype, op);
+  void* p = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (p == MAP_FAILED) return Tensor::zeros(shape, dtype, op);  // the allocator reports OOM
+  auto impl = std::make_shared<TensorImpl>();
+  // A non-owning Storage (the allocator must not take these pages) released by munmap.
+  impl->storage = std::shared_ptr<Storage>(new Storage(p, bytes), [](Storage* s) {
+    munmap(s->data, s->nbytes);
+    delete s;
+  });
+  impl->shape = shape;
+  impl->strides = contiguous_strides(shape);
+  impl->dtype = dtype;
+  impl->id = TensorImpl::next_id();
+  return Tensor(std::move(impl));
+}
+
+}  // namespace
+
 Tensor scatter_nd(const Tensor& indices, const Tensor& updates, const Shape& shape) {
-  checked_numel(shape, updates.dtype(), "scatter_nd");
-  return tensor_scatter_nd(ScatterKind::Add, zeros(shape, updates.dtype()), indices, updates);
+  const char* op = "scatter_nd";
+  checked_numel(shape, updates.dtype(), op);
+  index_tensor(indices, op);
+  const int r = int(shape.size()), q = indices.ndim();
+  if (q == 0) fail("[", op, "] indices must be at least 1 dimensional");
+  const int64_t M = indices.shape()[q - 1];
+  if (M > r)
+    fail("[", op, "] index depth ", M, " exceeds the rank ", r, " of the output shape ",
+         shape_str(shape));
+  Shape expected = sub_shape(indices.shape(), 0, q - 1);
+  for (int d = int(M); d < r; ++d) expected.push_back(shape[d]);
+  if (updates.shape() != expected)
+    fail("[", op, "] updates must have shape indices.shape[:-1] + shape[", M, ":] = ",
+         shape_str(expected), ", got ", shape_str(updates.shape()), " (indices ",
+         shape_str(indices.shape()), ", shape ", shape_str(shape), ")");
+  if (updates.dtype() == DType::Bool)
+    fail<TypeError>("[", op, "] not supported for dtype bool");
+  const Shape dims = sub_shape(shape, 0, M);
+  Tensor lin = linearize_tuples(indices, dims, op, "shape");
+  const int64_t N = product(dims, 0, dims.size()), R = product(shape, M, r),
+                K = product(expected, 0, q - 1);
+  // Summed straight into fresh zeros: no copy of a zero target, as scatter_rows would make.
+  Tensor out = zeros_for_scatter(shape, updates.dtype(), op);
+  Tensor idx = as_2d(lin, 1, K), rows = reshape(updates, {1, 1, K, R}).contiguous();
+  kernels::scatter_rows(ScatterKind::Add, out.view({1, 1, N, R}, {N * R, N * R, R, 1}, 0),
+                        idx.data<int64_t>(), rows);
+  if (autograd::is_recording() && autograd::differentiable(updates.dtype()))
+    autograd::record("ScatterNd", {&updates}, {&out},
+                     [idx, updates_shape = updates.shape(), N, R, K](const autograd::Grads& g) -> autograd::Grads {
+                       Tensor rows = take_rows(reshape(g[0], {1, 1, N, R}), idx);
+                       return {reshape(rows, updates_shape)};
+                     });
+  return out;
 }
 
 Tensor where_indices(const Tensor& condition) { return kernels::nonzero_coordinates(condition); }
