@@ -18,8 +18,7 @@ inline void apply_decay(T* x, int64_t b, int64_t e, T decay) {
 
 template <class T, bool kCentered, bool kMomentum>
 inline void rmsprop_loop(T* x, const T* g, T* vel, T* mo, T* avg, int64_t b, int64_t e, T lr,
-                         T rho, T mu, T eps) {
-  const T one_minus_rho = T(1) - rho;
+                         T rho, T one_minus_rho, T mu, T eps) {
   for (int64_t i = b; i < e; ++i) {
     T gi = g[i];
     T vi = rho * vel[i] + one_minus_rho * (gi * gi);
@@ -95,16 +94,18 @@ void adam(T* x, const T* g, T* mp, T* vp, T* vh, int64_t b, int64_t e, const Ada
 template <class T>
 void rmsprop(T* x, const T* g, T* vel, T* mo, T* avg, int64_t b, int64_t e,
              const RmspropCoeffs& c) {
-  const T lr = T(c.lr), rho = T(c.rho), mu = T(c.momentum), eps = T(c.epsilon);
+  // Keras takes 1 - rho in double precision (rho is a Python float), then rounds it.
+  const T lr = T(c.lr), rho = T(c.rho), one_minus_rho = T(1.0 - c.rho);
+  const T mu = T(c.momentum), eps = T(c.epsilon);
   apply_decay(x, b, e, T(c.decay));
   if (avg && mo)
-    rmsprop_loop<T, true, true>(x, g, vel, mo, avg, b, e, lr, rho, mu, eps);
+    rmsprop_loop<T, true, true>(x, g, vel, mo, avg, b, e, lr, rho, one_minus_rho, mu, eps);
   else if (avg)
-    rmsprop_loop<T, true, false>(x, g, vel, mo, avg, b, e, lr, rho, mu, eps);
+    rmsprop_loop<T, true, false>(x, g, vel, mo, avg, b, e, lr, rho, one_minus_rho, mu, eps);
   else if (mo)
-    rmsprop_loop<T, false, true>(x, g, vel, mo, avg, b, e, lr, rho, mu, eps);
+    rmsprop_loop<T, false, true>(x, g, vel, mo, avg, b, e, lr, rho, one_minus_rho, mu, eps);
   else
-    rmsprop_loop<T, false, false>(x, g, vel, mo, avg, b, e, lr, rho, mu, eps);
+    rmsprop_loop<T, false, false>(x, g, vel, mo, avg, b, e, lr, rho, one_minus_rho, mu, eps);
 }
 
 template <class T>
@@ -121,7 +122,7 @@ void adagrad(T* x, const T* g, T* acc, int64_t b, int64_t e, const AdagradCoeffs
 
 template <class T>
 void adadelta(T* x, const T* g, T* ag, T* ad, int64_t b, int64_t e, const AdadeltaCoeffs& c) {
-  const T lr = T(c.lr), rho = T(c.rho), one_minus_rho = T(1) - T(c.rho), eps = T(c.epsilon);
+  const T lr = T(c.lr), rho = T(c.rho), one_minus_rho = T(1.0 - c.rho), eps = T(c.epsilon);
   apply_decay(x, b, e, T(c.decay));
   for (int64_t i = b; i < e; ++i) {
     T gi = g[i];

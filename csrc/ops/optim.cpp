@@ -55,6 +55,15 @@ void check_step(int64_t step, const char* op) {
   if (step < 1) fail("[", op, "] step must be >= 1, got ", step);
 }
 
+// Keras computes a step's scalars (beta powers, bias corrections) in the variable's dtype.
+// Doing the same for float32 variables keeps the updates bitwise equal to Keras'; the same
+// formula in double differs from it in the last bits, which add up over steps.
+template <class Formula>
+double in_var_precision(const Tensor& var, Formula formula) {
+  if (var.dtype() == DType::Float32) return double(formula(float(0)));
+  return formula(double(0));
+}
+
 }  // namespace
 
 void apply_sgd(const Tensor& var, const Tensor& grad, const Tensor& m, double lr,
@@ -76,8 +85,11 @@ void apply_adam(const Tensor& var, const Tensor& grad, const Tensor& m, const Te
   check_slot(var, v, op, "velocity");
   check_optional_slot(var, vhat, op, "velocity_hat");
   check_step(step, op);
-  double t = double(step);
-  double alpha = lr * std::sqrt(1.0 - std::pow(beta2, t)) / (1.0 - std::pow(beta1, t));
+  const double alpha = in_var_precision(var, [&](auto zero) {
+    using T = decltype(zero);
+    const T t = T(step), one = T(1);
+    return T(lr) * std::sqrt(one - std::pow(T(beta2), t)) / (one - std::pow(T(beta1), t));
+  });
   kernels::adam_update(var, g, m, v, vhat, {alpha, 1.0 - beta1, 1.0 - beta2, epsilon, decay});
 }
 
