@@ -159,6 +159,13 @@ void check_all(std::mt19937& rng) {
     for (int t = 0; t < 4; ++t, ++variant)
       check_case<T>({s[0], s[1], s[2], bool(t & 1), bool(t & 2), bool(t == 1), t >= 2, t == 3},
                     rng);
+  // Last row panels that an edge kernel covers exactly (A read in place) or with padding
+  // (packed first), for the wide and the narrow tiles of every ISA.
+  for (int64_t M : {2, 4, 8, 16, 18, 22, 36, 44, 60, 128, 1026})
+    for (int64_t N : {10, 33})
+      for (int t = 0; t < 4; ++t, ++variant)
+        check_case<T>({M, N, 129, bool(t & 1), bool(t & 2), bool(variant % 3 == 0),
+                       bool(variant % 5 < 2), bool(variant % 7 < 3)}, rng);
   for (int64_t M : {1, 17, 65})  // K == 0
     for (int64_t N : {1, 33})
       for (int t = 0; t < 8; ++t)

@@ -2,19 +2,23 @@
 // This file is compiled for baseline x86-64: it only loops, packs through function pointers
 // and calls micro-kernels; no vector instructions of its own.
 //
-// Loop nest (per thread, after the split of C described at ThreadGrid):
-//   for each A block of mc rows          A block (mc×kc, packed) in L2/L3
-//     for each K block of kc             (never split across threads: bitwise determinism)
-//       pack my share of the A block     (when shared: barrier, blocks double-buffered)
-//       for each nc chunk of my columns  B block (kc×nc, packed per thread) in this core's L2
-//         for each MR panel of my rows   A micro-panel (MR×kc) stays in L1
+// C is cut into tasks (rectangles of whole panels, see TaskGrid) that threads claim from a
+// counter; each task runs, with no synchronisation at all:
+//   for each A block of mc task rows     A block (mc×kc, packed) in L2/L3
+//     for each K block of kc             (never split: bitwise determinism for any threads)
+//       pack the A block
+//       for each nc chunk of task cols   B block (kc×nc, packed) in this core's L2
+//         for each MR panel of rows      A micro-panel (MR×kc) stays in L1
 //           for each NR panel            micro-kernel, B streamed from L2
+// A last row panel of fewer than MR rows runs a shorter edge kernel when one covers it.
 // Small problems read A and/or B in place (no packing) when their strides allow it.
 #include "kernels/gemm.h"
 
 #include <omp.h>
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <cstdlib>
 
 #include "core/cpu.h"
@@ -26,6 +30,7 @@ namespace {
 using gemm_detail::AMode;
 using gemm_detail::KernelSet;
 using gemm_detail::MicroArgs;
+using gemm_detail::MicroFn;
 
 // Below this many multiply-adds a product runs on one thread (fork/join costs ~1-2 µs).
 constexpr int64_t kParallelMinMacs = int64_t(96) * 96 * 96;
@@ -136,114 +141,115 @@ Plan make_plan(const KernelSet<T>& ks, const Problem<T>& p) {
   return plan;
 }
 
-// The threads form a tm×tn grid over C: thread (ti, tj) owns MR-panel rows range ti and
-// NR-panel column range tj.
-// - Splitting M (tn == 1) needs no synchronisation at all: each thread packs its own rows of
-//   A and its own copy of B. On this shared 2-core box that measured 1.1-1.4x faster than the
-//   barrier-synchronised N split whenever other processes compete for the cores (a barrier
-//   needs both threads scheduled at once), at the price of packing B once per thread, which
-//   is small once each thread has kMinRowsForMSplit rows to amortise it over.
-// - Otherwise the grid minimising the tiles per thread is used; splitting N shares one packed
-//   A block between the threads (one barrier per K block) and halves each thread's B packing.
-constexpr int64_t kMinRowsForMSplit = 256;
-
-struct ThreadGrid {
-  int threads = 1, tm = 1, tn = 1;
+// Threads share the product through tasks: C is cut into a tm×tn grid of rectangles (whole
+// MR / NR panels), each computed over all of K by whichever thread claims it next from an
+// atomic counter. Tasks never wait for one another (no barrier anywhere), so a thread that the
+// OS deschedules on this shared box only delays the task it holds, and the arithmetic of a C
+// element does not depend on which thread runs its task. Each task packs its own A rows and B
+// columns: cutting rows repacks B, cutting columns repacks A, which the grid choice weighs
+// against load balance.
+struct TaskGrid {
+  int threads = 1;
+  int64_t tm = 1, tn = 1;
 };
 
-ThreadGrid make_grid(int max_threads, int64_t panels_m, int64_t panels_n, int mr) {
-  ThreadGrid g;
-  g.threads = int(std::min<int64_t>(max_threads, panels_m * panels_n));
-  if (g.threads <= 1) return g;
-  if (panels_m * mr >= kMinRowsForMSplit * g.threads) {
-    g.tm = g.threads;
-    return g;
-  }
-  int64_t best = -1;
-  for (int tn = g.threads; tn >= 1; --tn) {
-    if (g.threads % tn) continue;
-    int tm = g.threads / tn;
-    int64_t work = ceil_div(panels_m, tm) * ceil_div(panels_n, tn);
-    if (best < 0 || work < best) {
-      best = work;
-      g.tm = tm;
-      g.tn = tn;
+// Costs in multiply-adds of micro-kernel time, measured single-threaded on 1024^3 and
+// 128x784x256 with forced grids: packing an element again (source mostly from L3), one more
+// task (narrower blocks, cold loop setup), and the expected tail of the last task when the
+// threads do not run at the same speed (another process on a core): a fraction of one task.
+constexpr double kPackCostMacs = 20;
+constexpr double kTaskCostMacs = 100000;
+constexpr double kTailFraction = 0.1;
+// At most this many tasks per thread: enough for dynamic balance, few enough to pack little.
+constexpr int64_t kMaxTasksPerThread = 6;
+
+template <class T>
+TaskGrid make_task_grid(int max_threads, const KernelSet<T>& ks, const Problem<T>& p,
+                        const Plan& plan) {
+  TaskGrid g;
+  const int64_t panels_m = ceil_div(p.M, ks.mr), panels_n = ceil_div(p.N, ks.nr);
+  if (max_threads <= 1 || panels_m * panels_n < 2) return g;
+  const int threads = int(std::min<int64_t>(max_threads, panels_m * panels_n));
+  const bool packs_a = plan.a_mode == AMode::Packed, packs_b = !plan.direct_b;
+  const int64_t limit = kMaxTasksPerThread * threads;
+  double best = -1;
+  for (int64_t tm = 1; tm <= std::min(panels_m, limit); ++tm) {
+    for (int64_t tn = 1; tn <= std::min(panels_n, limit / tm); ++tn) {
+      const int64_t tasks = tm * tn;
+      if (tasks < threads) continue;
+      const int64_t rows = std::min(p.M, ceil_div(panels_m, tm) * ks.mr);
+      const int64_t cols = std::min(p.N, ceil_div(panels_n, tn) * ks.nr);
+      const int64_t rounds = ceil_div(tasks, threads);
+      const double task = double(rows) * cols * p.K;
+      const double pack = kPackCostMacs * double((packs_b ? tm * p.K * p.N : 0) +
+                                                 (packs_a ? tn * p.M * p.K : 0));
+      const double cost =
+          double(rounds) * (task + kTaskCostMacs) + kTailFraction * task + pack / threads;
+      if (best < 0 || cost < best) {
+        best = cost;
+        g.tm = tm;
+        g.tn = tn;
+      }
     }
   }
+  g.threads = int(std::min<int64_t>(threads, g.tm * g.tn));
   return g;
 }
 
 // [begin, end) of part `i` when n items are split into `parts` near-equal contiguous ranges.
-void split_range(int64_t n, int parts, int i, int64_t& begin, int64_t& end) {
+void split_range(int64_t n, int64_t parts, int64_t i, int64_t& begin, int64_t& end) {
   begin = n * i / parts;
   end = n * (i + 1) / parts;
 }
 
+// Computes rectangles of C (ranges of MR-row panels × NR-column panels) over all of K, with
+// scratch buffers owned by the calling thread.
 template <class T>
 class Worker {
  public:
-  Worker(const KernelSet<T>& ks, const Problem<T>& p, const Plan& plan, const ThreadGrid& g,
-         T* a_block, int thread)
-      : ks_(ks), p_(p), plan_(plan), grid_(g), a_block_(a_block) {
-    const int ti = thread / g.tn;
-    tj_ = thread % g.tn;
-    split_range(ceil_div(p.M, ks.mr), g.tm, ti, pm0_, pm1_);
-    split_range(ceil_div(p.N, ks.nr), g.tn, tj_, pn0_, pn1_);
-    // Threads that do not share rows (tn == 1) never synchronise, so one may pack its next
-    // A block while another still reads the current one: each then packs into its own buffer.
-    if (g.tn == 1 && plan.a_mode == AMode::Packed)
-      a_block_ = scratch<T>(kSlotABlock, a_block_elems(plan, g));
+  Worker(const KernelSet<T>& ks, const Problem<T>& p, const Plan& plan)
+      : ks_(ks), p_(p), plan_(plan) {
+    a_block_ = plan.a_mode == AMode::Packed ? scratch<T>(kSlotABlock, plan.mc * plan.kc)
+                                            : nullptr;
     b_block_ = plan.direct_b ? nullptr
                              : scratch<T>(kSlotBBlock, plan.kc * round_up(plan.nc, ks.nr));
     a_edge_ = scratch<T>(kSlotAEdge, ks.mr * plan.kc);
   }
 
-  // Elements of the packed A buffer: two blocks when threads share it (see pack_a_share).
-  static int64_t a_block_elems(const Plan& plan, const ThreadGrid& g) {
-    return (g.tn > 1 ? 2 : 1) * plan.mc * plan.kc;
+  // Task t of grid g (row-major over the grid).
+  void run_task(const TaskGrid& g, int64_t t) {
+    int64_t pm0, pm1, pn0, pn1;
+    split_range(ceil_div(p_.M, ks_.mr), g.tm, t / g.tn, pm0, pm1);
+    split_range(ceil_div(p_.N, ks_.nr), g.tn, t % g.tn, pn0, pn1);
+    run(pm0, pm1, pn0, pn1);
   }
 
-  void run() {
+  // MR-row panels [pm0, pm1) × NR-column panels [pn0, pn1).
+  void run(int64_t pm0, int64_t pm1, int64_t pn0, int64_t pn1) {
+    if (pm0 >= pm1 || pn0 >= pn1) return;
     const int64_t panels_per_block = plan_.mc / ks_.mr;
-    int64_t step = 0;
-    for (int64_t pb0 = 0; pb0 * ks_.mr < p_.M; pb0 += panels_per_block) {
-      const int64_t pb1 = std::min(pb0 + panels_per_block, ceil_div(p_.M, ks_.mr));
-      const int64_t my0 = std::max(pb0, pm0_), my1 = std::min(pb1, pm1_);
-      for (int64_t pc = 0; pc < p_.K; pc += plan_.kc, ++step) {
+    const int64_t col_begin = pn0 * ks_.nr, col_end = std::min(pn1 * ks_.nr, p_.N);
+    for (int64_t pb0 = pm0; pb0 < pm1; pb0 += panels_per_block) {
+      const int64_t pb1 = std::min(pb0 + panels_per_block, pm1);
+      for (int64_t pc = 0; pc < p_.K; pc += plan_.kc) {
         const int64_t kc = std::min(plan_.kc, p_.K - pc);
-        if (plan_.a_mode == AMode::Packed) pack_a_share(pb0, my0, my1, pc, kc, step);
-        compute_block(pb0, my0, my1, pc, kc);
+        if (plan_.a_mode == AMode::Packed) pack_a_block(pb0, pb1, pc, kc);
+        compute_block(pb0, pb1, pc, kc, col_begin, col_end);
       }
     }
   }
 
  private:
-  // Threads sharing a row range split its packing between them, then one barrier makes the
-  // whole block visible. Shared blocks alternate between two buffers, so that barrier is also
-  // the only one needed: the buffer packed at step s was last read at step s-2, and every
-  // thread finished that before passing the barrier of step s-1.
-  void pack_a_share(int64_t pb0, int64_t my0, int64_t my1, int64_t pc, int64_t kc, int64_t step) {
-    const bool shared = grid_.tn > 1;
-    a_cur_ = a_block_ + (shared ? (step & 1) * plan_.mc * plan_.kc : 0);
-    int64_t q0 = my0, q1 = my1;
-    if (shared && my1 > my0) {
-      split_range(my1 - my0, grid_.tn, tj_, q0, q1);
-      q0 += my0;
-      q1 += my0;
-    }
-    for (int64_t q = q0; q < q1; ++q) {
+  void pack_a_block(int64_t pb0, int64_t pb1, int64_t pc, int64_t kc) {
+    for (int64_t q = pb0; q < pb1; ++q) {
       const int64_t row0 = q * ks_.mr, rows = std::min<int64_t>(ks_.mr, p_.M - row0);
       ks_.pack_a(rows, kc, p_.a + row0 * p_.a_rs + pc * p_.a_cs, p_.a_rs, p_.a_cs,
-                 a_cur_ + (q - pb0) * panel_stride());
-    }
-    if (shared) {
-#pragma omp barrier
+                 a_block_ + (q - pb0) * panel_stride());
     }
   }
 
-  void compute_block(int64_t pb0, int64_t my0, int64_t my1, int64_t pc, int64_t kc) {
-    const int64_t col_begin = pn0_ * ks_.nr, col_end = std::min(pn1_ * ks_.nr, p_.N);
-    if (col_begin >= col_end) return;
+  void compute_block(int64_t pb0, int64_t pb1, int64_t pc, int64_t kc, int64_t col_begin,
+                     int64_t col_end) {
     const int64_t chunk = balanced_block(col_end - col_begin, plan_.nc, ks_.nr);
     for (int64_t j0 = col_begin; j0 < col_end; j0 += chunk) {
       const int64_t nc = std::min(chunk, col_end - j0);
@@ -252,7 +258,7 @@ class Worker {
         ks_.pack_b(kc, nc, b, p_.b_rs, p_.b_cs, b_block_);
         b = b_block_;
       }
-      for (int64_t panel = my0; panel < my1; ++panel) run_panel(pb0, panel, pc, kc, j0, nc, b);
+      for (int64_t panel = pb0; panel < pb1; ++panel) run_panel(pb0, panel, pc, kc, j0, nc, b);
     }
   }
 
@@ -265,15 +271,26 @@ class Worker {
     args.kc = kc;
     args.a_rs = p_.a_rs;
     args.a_cs = p_.a_cs;
+    const gemm_detail::EdgeKernel<T>* edge = m < ks_.mr ? ks_.edge_for(m) : nullptr;
+    const int kernel_rows = edge ? edge->mr : ks_.mr;
     AMode mode = plan_.a_mode;
     if (mode == AMode::Packed) {
-      args.a = a_cur_ + (panel - pb0) * panel_stride();
-    } else if (m == ks_.mr) {
+      args.a = a_block_ + (panel - pb0) * panel_stride();
+    } else if (m == kernel_rows) {
       args.a = p_.a + i0 * p_.a_rs + pc * p_.a_cs;
     } else {  // in-place A at the M edge would read past the last row: pack this panel
       ks_.pack_a(m, kc, p_.a + i0 * p_.a_rs + pc * p_.a_cs, p_.a_rs, p_.a_cs, a_edge_);
       args.a = a_edge_;
       mode = AMode::Packed;
+    }
+    MicroFn<T> micro = ks_.micro[int(mode)];
+    if (edge) {
+      if (mode == AMode::Packed) {  // a packed panel is ColStride with a column stride of MR
+        mode = AMode::ColStride;
+        args.a_rs = 1;
+        args.a_cs = ks_.mr;
+      }
+      micro = mode == AMode::RowStride ? edge->row_stride : edge->col_stride;
     }
     const bool last_k = pc + kc == p_.K;
     args.load_c = p_.accumulate || pc > 0;
@@ -281,7 +298,6 @@ class Worker {
     args.ldc = p_.ldc;
     args.m = m;
     args.b_rs = plan_.direct_b ? p_.b_rs : ks_.nr;
-    const auto micro = ks_.micro[int(mode)];
     for (int64_t jj = 0; jj < nc; jj += ks_.nr) {
       args.n = int(std::min<int64_t>(ks_.nr, nc - jj));
       args.b = plan_.direct_b ? b + jj : b + jj * kc;
@@ -299,14 +315,45 @@ class Worker {
   const KernelSet<T>& ks_;
   const Problem<T>& p_;
   const Plan& plan_;
-  const ThreadGrid& grid_;
   T* a_block_;
-  T* a_cur_ = nullptr;  // the packed A block of the current step
   T* b_block_;
   T* a_edge_;
-  int tj_;
-  int64_t pm0_, pm1_, pn0_, pn1_;  // my MR-panel rows and NR-panel columns
 };
+
+// On this shared box the other threads of the team are often descheduled: the caller then
+// runs most tasks itself and still waits at the end of the region for the others to show up,
+// which measured 2-8x slower than running serially for products of 0.1-1 ms. So products
+// below kProbedMaxMacs check that the parallel region beat the serial time the caller's own
+// tasks predict; after a miss they run serially for a number of calls that doubles with each
+// consecutive miss (up to kMaxSerialCalls), then try again. Only who computes a tile changes,
+// never the result.
+using Clock = std::chrono::steady_clock;
+double seconds_since(Clock::time_point t) {
+  return std::chrono::duration<double>(Clock::now() - t).count();
+}
+constexpr int64_t kProbedMaxMacs = int64_t(64) << 20;
+constexpr double kMinGain = 0.9;  // parallel must take under 90% of the serial estimate
+constexpr int kMaxSerialCalls = 256;
+std::atomic<int> g_serial_calls_left{0};
+std::atomic<int> g_serial_backoff{0};
+
+bool helpers_lagging() {
+  int left = g_serial_calls_left.load(std::memory_order_relaxed);
+  if (left <= 0) return false;
+  g_serial_calls_left.store(left - 1, std::memory_order_relaxed);  // racy decrement is fine
+  return true;
+}
+
+void record_parallel_gain(bool faster) {
+  if (faster) {
+    g_serial_backoff.store(0, std::memory_order_relaxed);
+    return;
+  }
+  const int backoff =
+      std::min(kMaxSerialCalls, std::max(4, 2 * g_serial_backoff.load(std::memory_order_relaxed)));
+  g_serial_backoff.store(backoff, std::memory_order_relaxed);
+  g_serial_calls_left.store(backoff, std::memory_order_relaxed);
+}
 
 // K == 0: C = (accumulate ? C : 0) + bias, then the epilogue.
 template <class T>
@@ -330,26 +377,33 @@ void gemm_impl(const Problem<T>& p, int max_threads) {
   const KernelSet<T>& ks = kernels_for<T>(cpu::best_isa(), p.N);
   const Plan plan = make_plan(ks, p);
   if (p.M * p.N * p.K < kParallelMinMacs || omp_in_parallel()) max_threads = 1;
-  const ThreadGrid grid =
-      make_grid(max_threads, ceil_div(p.M, ks.mr), ceil_div(p.N, ks.nr), ks.mr);
-  // The shared A block belongs to the calling thread (thread 0 of the team).
-  T* a_block = plan.a_mode == AMode::Packed
-                   ? scratch<T>(kSlotABlock, Worker<T>::a_block_elems(plan, grid))
-                   : nullptr;
-  if (grid.threads <= 1) {
-    Worker<T>(ks, p, plan, grid, a_block, 0).run();
+  const TaskGrid grid = make_task_grid(max_threads, ks, p, plan);
+  const bool probed = p.M * p.N * p.K < kProbedMaxMacs;
+  if (grid.threads <= 1 || (probed && helpers_lagging())) {
+    Worker<T>(ks, p, plan).run(0, ceil_div(p.M, ks.mr), 0, ceil_div(p.N, ks.nr));
     return;
   }
+  const int64_t tasks = grid.tm * grid.tn;
+  std::atomic<int64_t> next_task{0};
+  int64_t caller_tasks = 0;
+  double caller_busy = 0;
+  const auto start = Clock::now();
 #pragma omp parallel num_threads(grid.threads)
   {
     cpu::enable_flush_denormals();
-    // A team smaller than asked would break the grid: fall back to thread 0 doing all.
-    if (omp_get_num_threads() == grid.threads) {
-      Worker<T>(ks, p, plan, grid, a_block, omp_get_thread_num()).run();
-    } else if (omp_get_thread_num() == 0) {
-      Worker<T>(ks, p, plan, ThreadGrid{}, a_block, 0).run();
+    Worker<T> worker(ks, p, plan);
+    const bool caller = omp_get_thread_num() == 0;
+    for (int64_t t; (t = next_task.fetch_add(1, std::memory_order_relaxed)) < tasks;) {
+      const auto task_start = probed && caller ? Clock::now() : Clock::time_point{};
+      worker.run_task(grid, t);
+      if (probed && caller) {
+        caller_busy += seconds_since(task_start);
+        ++caller_tasks;
+      }
     }
   }
+  if (probed && caller_tasks > 0)
+    record_parallel_gain(seconds_since(start) < kMinGain * caller_busy * tasks / caller_tasks);
 }
 
 }  // namespace

@@ -50,20 +50,36 @@ struct F64 {
 }  // namespace
 
 const KernelSet<float>& kernels_f32() {
-  static const KernelSet<float> ks = make_kernel_set<F32, 6>(256, 1024, 1008);
+  static const KernelSet<float> ks = [] {
+    KernelSet<float> s = make_kernel_set<F32, 6>(256, 1024, 1008);
+    add_edge_kernels<F32, 2, 2, 4>(s);
+    return s;
+  }();
   return ks;
 }
 const KernelSet<double>& kernels_f64() {
-  static const KernelSet<double> ks = make_kernel_set<F64, 6>(256, 512, 1008);
+  static const KernelSet<double> ks = [] {
+    KernelSet<double> s = make_kernel_set<F64, 6>(256, 512, 1008);
+    add_edge_kernels<F64, 2, 2, 4>(s);
+    return s;
+  }();
   return ks;
 }
 // 12×8 / 12×4: 12 accumulators, one B vector, one broadcast.
 const KernelSet<float>& narrow_kernels_f32() {
-  static const KernelSet<float> ks = make_kernel_set<F32, 12, 1>(256, 8, 1008);
+  static const KernelSet<float> ks = [] {
+    KernelSet<float> s = make_kernel_set<F32, 12, 1>(256, 8, 1008);
+    add_edge_kernels<F32, 1, 4, 8>(s);
+    return s;
+  }();
   return ks;
 }
 const KernelSet<double>& narrow_kernels_f64() {
-  static const KernelSet<double> ks = make_kernel_set<F64, 12, 1>(256, 4, 1008);
+  static const KernelSet<double> ks = [] {
+    KernelSet<double> s = make_kernel_set<F64, 12, 1>(256, 4, 1008);
+    add_edge_kernels<F64, 1, 4, 8>(s);
+    return s;
+  }();
   return ks;
 }
 

@@ -136,21 +136,34 @@ const KernelSet<float>& kernels_f32() {
     KernelSet<float> s = make_kernel_set<F32, kMrF32>(384, 672, 4032);
     s.pack_a = &pack_a_f32;
     s.pack_b = &pack_b_f32;
+    add_edge_kernels<F32, 2, 4, 8>(s);
     return s;
   }();
   return ks;
 }
 const KernelSet<double>& kernels_f64() {
-  static const KernelSet<double> ks = make_kernel_set<F64, 14>(256, 512, 2016);
+  static const KernelSet<double> ks = [] {
+    KernelSet<double> s = make_kernel_set<F64, 14>(256, 512, 2016);
+    add_edge_kernels<F64, 2, 4, 8>(s);
+    return s;
+  }();
   return ks;
 }
 // 28×16 / 28×8: 28 accumulators, one B vector, one broadcast.
 const KernelSet<float>& narrow_kernels_f32() {
-  static const KernelSet<float> ks = make_kernel_set<F32, 28, 1>(384, 16, 4032);
+  static const KernelSet<float> ks = [] {
+    KernelSet<float> s = make_kernel_set<F32, 28, 1>(384, 16, 4032);
+    add_edge_kernels<F32, 1, 4, 8, 16>(s);
+    return s;
+  }();
   return ks;
 }
 const KernelSet<double>& narrow_kernels_f64() {
-  static const KernelSet<double> ks = make_kernel_set<F64, 28, 1>(256, 8, 2016);
+  static const KernelSet<double> ks = [] {
+    KernelSet<double> s = make_kernel_set<F64, 28, 1>(256, 8, 2016);
+    add_edge_kernels<F64, 1, 4, 8, 16>(s);
+    return s;
+  }();
   return ks;
 }
 

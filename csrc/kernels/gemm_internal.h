@@ -44,15 +44,32 @@ using PackAFn = void (*)(int64_t m, int64_t k, const T* a, int64_t rs, int64_t c
 template <class T>
 using PackBFn = void (*)(int64_t k, int64_t n, const T* b, int64_t rs, int64_t cs, T* dst);
 
+// A shorter kernel for the last row panel when it has m < MR rows, so that the padding rows
+// are not computed (e.g. 128 = 9×14 + 2). It reads A in place (RowStride / ColStride) or
+// from a packed panel, which is ColStride with a_cs = MR.
+template <class T>
+struct EdgeKernel {
+  int mr = 0;
+  MicroFn<T> col_stride = nullptr, row_stride = nullptr;
+};
+
 template <class T>
 struct KernelSet {
   int mr, nr;
   int64_t kc;   // K block: A micro-panel MR×kc stays in L1
-  int64_t nc;   // N block per thread: packed B kc×nc stays in that core's L2
-  int64_t mc;   // M block: packed A mc×kc, shared by the threads, lives in L2/L3
+  int64_t nc;   // N block per task: packed B kc×nc stays in that core's L2
+  int64_t mc;   // M block: packed A mc×kc, lives in L2/L3
   MicroFn<T> micro[3];  // indexed by AMode
   PackAFn<T> pack_a;
   PackBFn<T> pack_b;
+  static constexpr int kMaxEdges = 3;
+  EdgeKernel<T> edge[kMaxEdges];  // ascending mr, all < MR; unused entries have mr == 0
+  // The smallest edge kernel that covers m rows, or null when only the full one does.
+  const EdgeKernel<T>* edge_for(int m) const {
+    for (const auto& e : edge)
+      if (e.mr >= m) return &e;
+    return nullptr;
+  }
 };
 
 // Per ISA: the main kernels, and "narrow" ones (one vector per row, about twice the rows)
@@ -237,6 +254,16 @@ KernelSet<typename X::T> make_kernel_set(int64_t kc, int64_t nc, int64_t mc) {
   ks.pack_a = &pack_a<X, MR>;
   ks.pack_b = &pack_b<X, NV * X::W>;
   return ks;
+}
+
+// Adds edge kernels of EdgeMR... rows (ascending, each < MR) to a kernel set of NV vectors.
+template <class X, int NV, int... EdgeMR>
+void add_edge_kernels(KernelSet<typename X::T>& ks) {
+  static_assert(sizeof...(EdgeMR) <= KernelSet<typename X::T>::kMaxEdges, "too many edges");
+  int i = 0;
+  ((ks.edge[i++] = {EdgeMR, &micro<X, EdgeMR, NV, AMode::ColStride>,
+                    &micro<X, EdgeMR, NV, AMode::RowStride>}),
+   ...);
 }
 
 }  // namespace fasttf::kernels::gemm_detail
