@@ -167,15 +167,18 @@ def argmin(input, axis=None, output_type=dtypes.int64, name=None):
 
 def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_b=False,
            a_is_sparse=False, b_is_sparse=False, output_type=None, name=None):
-    a = convert_to_tensor(a)
+    a = a if isinstance(a, Tensor) else convert_to_tensor(a)
     b = b if isinstance(b, Tensor) else _C.convert_to_tensor(b, a.dtype)
     ta, tb = bool(transpose_a or adjoint_a), bool(transpose_b or adjoint_b)
-    if a.dtype.is_integer and a.dtype == b.dtype:
-        # TF multiplies int32/int64 matrices; the GEMM kernels are float-only, and float64 is
-        # exact for every product and sum below 2**53.
-        out = _C.matmul(_C.cast(a, dtypes.float64), _C.cast(b, dtypes.float64), ta, tb)
-        return _C.cast(out, a.dtype)
-    return _C.matmul(a, b, ta, tb)
+    try:  # the float case first: this wrapper's cost is most of a small product's time
+        return _C.matmul(a, b, ta, tb)
+    except TypeError:
+        if not (a.dtype.is_integer and a.dtype == b.dtype):
+            raise
+    # TF multiplies int32/int64 matrices; the GEMM kernels are float-only, and float64 is exact
+    # for every product and sum below 2**53.
+    out = _C.matmul(_C.cast(a, dtypes.float64), _C.cast(b, dtypes.float64), ta, tb)
+    return _C.cast(out, a.dtype)
 
 
 def clip_by_value(t, clip_value_min, clip_value_max, name=None):
