@@ -164,9 +164,10 @@ class _Reference:
 
 
 def _install():
-    Tensor.shape = property(lambda self: TensorShape(self._shape_tuple),
+    from_ints, by_enum = TensorShape._from_ints, dtypes._BY_ENUM
+    Tensor.shape = property(lambda self: from_ints(self._shape_tuple),
                             doc="The TensorShape of this tensor.")
-    Tensor.dtype = property(lambda self: dtypes.from_enum(self._dtype_enum))
+    Tensor.dtype = property(lambda self: by_enum[self._dtype_enum])
     Tensor.device = property(lambda self: "/job:localhost/replica:0/task:0/device:CPU:0")
     Tensor.get_shape = lambda self: self.shape
     Tensor.__str__ = _tensor_str

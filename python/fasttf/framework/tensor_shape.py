@@ -16,6 +16,13 @@ class TensorShape:
         else:
             self._dims = tuple(None if d is None else int(d) for d in dims)
 
+    @classmethod
+    def _from_ints(cls, dims):
+        """From a tuple of Python ints (a tensor's own shape): no per-dimension conversion."""
+        shape = cls.__new__(cls)
+        shape._dims = dims
+        return shape
+
     @property
     def rank(self):
         return None if self._dims is None else len(self._dims)
