@@ -1,5 +1,7 @@
 #include "core/allocator.h"
 
+#include <sys/mman.h>
+
 #include <cstdlib>
 #include <mutex>
 #include <unordered_map>
@@ -52,6 +54,22 @@ SmallCache& small_cache() {
   return c;
 }
 
+// Blocks of 2 MiB or more start on a 2 MiB boundary and are marked for transparent huge pages:
+// a kernel streaming through them then takes one TLB miss per 2 MiB instead of one per 4 KiB
+// (a 64 MB max ran ~1.6x faster so; NumPy marks its large arrays the same way). Where the
+// system serves huge pages only on request ("madvise" mode), this is the request.
+constexpr size_t kHugePage = size_t(2) << 20;
+
+void* fresh_block(size_t cls) {
+  const size_t alignment = cls >= kHugePage ? kHugePage : kAlignment;
+  void* p = nullptr;
+  if (posix_memalign(&p, alignment, cls) != 0) return nullptr;
+#ifdef MADV_HUGEPAGE
+  if (alignment == kHugePage) madvise(p, cls, MADV_HUGEPAGE);  // advice only: failure is fine
+#endif
+  return p;
+}
+
 }  // namespace
 
 void* allocate(size_t nbytes) {
@@ -75,10 +93,10 @@ void* allocate(size_t nbytes) {
       return p;
     }
   }
-  void* p = std::aligned_alloc(kAlignment, cls);
+  void* p = fresh_block(cls);
   if (!p) {
     release_cache();
-    p = std::aligned_alloc(kAlignment, cls);
+    p = fresh_block(cls);
     if (!p) fail<ResourceExhausted>("out of memory allocating ", nbytes, " bytes");
   }
   return p;
