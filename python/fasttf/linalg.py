@@ -343,5 +343,14 @@ def band_part(input, num_lower, num_upper, name=None):
                  _C.convert_to_tensor(np.zeros((), x.dtype.as_numpy_dtype), x.dtype))
 
 
+# Determinants, inverses, solves and factorisations live in their own modules.
+from .linalg_decompositions import (adjoint, cholesky, cholesky_solve, det, inv,  # noqa: E402
+                                    logdet, lstsq, matrix_rank, matvec, pinv, set_diag, slogdet,
+                                    solve, triangular_solve)
+from .linalg_spectral import eigh, eigvalsh, expm, qr, svd  # noqa: E402
+
 __all__ = ["norm", "tensordot", "einsum", "global_norm", "clip_by_global_norm", "l2_normalize",
-           "matmul", "eye", "trace", "matrix_transpose", "diag", "diag_part", "band_part"]
+           "matmul", "eye", "trace", "matrix_transpose", "diag", "diag_part", "band_part",
+           "det", "slogdet", "logdet", "inv", "solve", "triangular_solve", "cholesky",
+           "cholesky_solve", "lstsq", "pinv", "matrix_rank", "adjoint", "matvec", "set_diag",
+           "qr", "svd", "eigh", "eigvalsh", "expm"]
