@@ -3,6 +3,9 @@ central differences, thread-count determinism, and the errors bad arguments rais
 
 import itertools
 import json
+import os
+import subprocess
+import sys
 
 import numpy as np
 import pytest
@@ -211,6 +214,138 @@ def test_fused_bias_relu_forward_and_gradient():
     check_grad(lambda a, f, c: nn._conv2d_fused(a, f, c, 2, "SAME", relu=True), [x, w, b])
 
 
+def ref_fused_gradients(x, w, b, dy, relu, **kwargs):
+    """Float64 gradients of relu?(conv2d(x, w) + b) for the upstream gradient dy, by the
+    adjoint identities: the input gradient from conv2d_transpose's reference, the filter
+    gradient as the correlation of x with the masked dy."""
+    y = ref_conv2d(x, w, **kwargs) + b
+    d = dy * (y > 0) if relu else dy
+    KH, KW = w.shape[:2]
+    (sh, sw), (dh, dw) = kwargs.get("strides", (1, 1)), kwargs.get("dilations", (1, 1))
+    padding = kwargs.get("padding", "VALID")
+    H, W = x.shape[1:3]
+    if padding == "SAME":
+        padding = (same_pads(H, KH, sh, dh), same_pads(W, KW, sw, dw))
+    elif padding == "VALID":
+        padding = ((0, 0), (0, 0))
+    xp = np.pad(x, ((0, 0), padding[0], padding[1], (0, 0)))
+    Ho, Wo = d.shape[1:3]
+    dw_ = np.zeros_like(w)
+    dxp = np.zeros_like(xp)
+    for kh in range(KH):
+        for kw in range(KW):
+            rows = slice(kh * dh, kh * dh + (Ho - 1) * sh + 1, sh)
+            cols = slice(kw * dw, kw * dw + (Wo - 1) * sw + 1, sw)
+            dw_[kh, kw] = np.einsum("nhwc,nhwo->co", xp[:, rows, cols, :], d)
+            dxp[:, rows, cols, :] += np.einsum("nhwo,co->nhwc", d, w[kh, kw])
+    dx = dxp[:, padding[0][0]:padding[0][0] + H, padding[1][0]:padding[1][0] + W, :]
+    return dx, dw_, d.sum(axis=(0, 1, 2))
+
+
+FUSED_CASES = [
+    dict(strides=(1, 1), padding="VALID"),
+    dict(strides=(1, 1), padding="SAME"),
+    dict(strides=(2, 2), padding="SAME"),
+    dict(strides=(2, 1), padding="VALID", dilations=(1, 2)),
+    dict(strides=(1, 1), padding=((2, 0), (1, 3)), dilations=(2, 2)),
+    dict(strides=(3, 2), padding=((1, 1), (0, 2))),
+]
+
+
+def _tf_padding(padding):
+    return padding if isinstance(padding, str) else [[0, 0], *map(list, padding), [0, 0]]
+
+
+@pytest.mark.parametrize("kwargs", FUSED_CASES)
+@pytest.mark.parametrize("cin,cout", [(1, 32), (3, 5), (2, 40), (6, 7)])
+@pytest.mark.parametrize("relu", [True, False])
+@pytest.mark.parametrize("watch_input", [True, False])
+def test_fused_conv_gradients_match_numpy(kwargs, cin, cout, relu, watch_input):
+    # tape.gradient after the tape stopped recording takes the fused backward kernels: the ReLU
+    # mask and bias sum in the filter gradient's pass (direct loops for few input channels).
+    x = RNG.standard_normal((3, 9, 8, cin))
+    w = RNG.standard_normal((3, 2, cin, cout))
+    b = RNG.standard_normal(cout) * 0.5
+    y_ref = ref_conv2d(x, w, **kwargs) + b
+    dy = RNG.standard_normal(y_ref.shape)
+    dx_ref, dw_ref, db_ref = ref_fused_gradients(x, w, b, dy, relu, **kwargs)
+    call = dict(strides=list(kwargs["strides"]), padding=_tf_padding(kwargs["padding"]),
+                dilations=list(kwargs.get("dilations", (1, 1))), relu=relu)
+    for dtype, tol in ((np.float64, 1e-10), (np.float32, 1e-4)):
+        xt = tf.constant(x.astype(dtype))
+        wv, bv = tf.Variable(w.astype(dtype)), tf.Variable(b.astype(dtype))
+        with tf.GradientTape() as tape:
+            if watch_input:
+                tape.watch(xt)
+            y = nn._conv2d_fused(xt, wv, bv, **call)
+            loss = tf.reduce_sum(y * tf.constant(dy.astype(dtype)))
+        assert_close(y, np.maximum(y_ref, 0) if relu else y_ref, rtol=tol, atol=tol)
+        dx, dw, db = tape.gradient(loss, [xt, wv, bv])
+        assert (dx is not None) == watch_input
+        if watch_input:
+            assert_close(dx, dx_ref, rtol=tol, atol=tol)
+        assert_close(dw, dw_ref, rtol=tol, atol=tol)
+        assert_close(db, db_ref, rtol=tol, atol=tol)
+
+
+def test_fused_and_recorded_backward_paths_agree():
+    # Inside the `with` (a tape records the backward pass) the rule uses the public ops.
+    x = tf.constant(RNG.standard_normal((4, 12, 11, 1)).astype(np.float32))
+    w = tf.Variable(RNG.standard_normal((3, 3, 1, 16)).astype(np.float32))
+    b = tf.Variable(RNG.standard_normal(16).astype(np.float32))
+    grads = []
+    for inside in (True, False):
+        with tf.GradientTape(persistent=True) as tape:
+            y = nn._conv2d_fused(x, w, b, 1, "SAME", relu=True)
+            loss = tf.reduce_sum(y * y)
+            if inside:
+                grads.append(tape.gradient(loss, [w, b]))
+        if not inside:
+            grads.append(tape.gradient(loss, [w, b]))
+    for a, c in zip(*grads):
+        assert_close(a, c.numpy(), rtol=1e-5, atol=1e-4)
+
+
+ISA_SCRIPT = """
+import json, sys
+import numpy as np
+sys.path.insert(0, %r)
+import fasttf as tf
+from fasttf import nn_conv as nn
+rng = np.random.default_rng(5)
+out = {}
+for cin, pad in ((1, "VALID"), (3, "SAME"), (8, "SAME")):
+    x = tf.constant(rng.standard_normal((3, 10, 9, cin)).astype(np.float32))
+    w = tf.Variable(rng.standard_normal((3, 3, cin, 20)).astype(np.float32))
+    b = tf.Variable(rng.standard_normal(20).astype(np.float32))
+    with tf.GradientTape() as tape:
+        tape.watch(x)
+        y = nn._conv2d_fused(x, w, b, 1, pad, relu=True)
+        loss = tf.reduce_sum(y * y)
+    out[str(cin)] = [t.numpy().tolist() for t in [y, *tape.gradient(loss, [x, w, b])]]
+print(json.dumps(out))
+"""
+
+
+def test_instruction_set_paths_agree():
+    # The direct loops are compiled per ISA (conv_direct_*.cpp): FASTTF_ISA forces the lower ones.
+    python_dir = os.path.dirname(os.path.dirname(os.path.abspath(tf.__file__)))
+    results = {}
+    for isa in ("scalar", "avx2", None):
+        env = dict(os.environ)
+        env.pop("FASTTF_ISA", None)
+        if isa:
+            env["FASTTF_ISA"] = isa
+        proc = subprocess.run([sys.executable, "-c", ISA_SCRIPT % python_dir], capture_output=True,
+                              text=True, env=env, timeout=120)
+        assert proc.returncode == 0, proc.stderr
+        results[isa] = json.loads(proc.stdout.strip().splitlines()[-1])
+    for isa in ("scalar", "avx2"):
+        for key, parts in results[None].items():
+            for a, c in zip(parts, results[isa][key]):
+                np.testing.assert_allclose(np.array(c), np.array(a), rtol=1e-4, atol=1e-3)
+
+
 def test_conv2d_transpose_and_depthwise_gradients():
     x = RNG.standard_normal((1, 3, 4, 2))
     w = RNG.standard_normal((3, 3, 3, 2))
@@ -283,7 +418,6 @@ print(json.dumps(digest))
 def test_bitwise_deterministic_across_thread_counts():
     results = []
     for threads in ("1", "2"):
-        import os
         env_code = "import os; os.environ['OMP_NUM_THREADS'] = '%s'\n" % threads
         proc = run_isolated(env_code + DETERMINISM_SCRIPT, timeout=120)
         assert proc.returncode == 0, proc.stderr

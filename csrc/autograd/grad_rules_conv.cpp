@@ -8,15 +8,27 @@ namespace fasttf::autograd::rules {
 GradFn conv2d(const Tensor& input, const Tensor& filters, const ops::Conv2dOptions& options,
               bool has_bias, const Tensor& relu_output) {
   return [input, filters, options, has_bias, relu_output](const Grads& g) -> Grads {
+    const bool want_input = input_needs_grad(0), want_filters = input_needs_grad(1);
+    if (!is_recording()) {
+      // No tape records this backward pass (no higher derivative): the fused kernels read the
+      // large gradient once for the ReLU mask, the bias sum and (few input channels) the
+      // filter gradient.
+      ops::Conv2dGrads r = ops::conv2d_gradients(input, filters, g[0], relu_output, options,
+                                                 want_input, want_filters,
+                                                 has_bias && input_needs_grad(2));
+      Grads result{r.input, r.filters};
+      if (has_bias) result.push_back(r.bias);
+      return result;
+    }
     // ReluGrad(g, y) passes g where y > 0, i.e. where the pre-activation was positive.
     const Tensor dy = relu_output.defined()
                           ? ops::binary(kernels::BinaryOp::ReluGrad, g[0], relu_output)
                           : g[0];
     // The first layer's input is data: its gradient (a full transposed convolution) is skipped.
-    Grads result{input_needs_grad(0) ? ops::conv2d_backprop_input(input.shape(), filters, dy, options)
-                                     : Tensor(),
-                 input_needs_grad(1) ? ops::conv2d_backprop_filter(input, filters.shape(), dy, options)
-                                     : Tensor()};
+    Grads result{want_input ? ops::conv2d_backprop_input(input.shape(), filters, dy, options)
+                            : Tensor(),
+                 want_filters ? ops::conv2d_backprop_filter(input, filters.shape(), dy, options)
+                              : Tensor()};
     if (has_bias) result.push_back(ops::reduce_sum(dy, {0, 1, 2}, false));
     return result;
   };

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/parallel.h"
+#include "kernels/conv_direct.h"
 #include "kernels/gemm.h"
 
 namespace fasttf::kernels {
@@ -133,6 +134,57 @@ void conv2d_backward_input_direct(const Conv2dGeometry& g, const T* dy, const T*
 
 constexpr int64_t kDirectInputGradMaxChannels = 4;
 
+// Few input channels, no 1x1 shortcut: the direct loops beat an im2col GEMM of depth K <= 36.
+bool use_direct(const Conv2dGeometry& g) {
+  return g.C <= conv_direct::kMaxDirectChannels && !is_pointwise(g);
+}
+
+// A sum over M rows split into a fixed number of contiguous groups (a function of M only), each
+// reduced by one thread into its own partial buffer, then added in group order: the result is
+// the same bits for any thread count.
+struct RowGroups {
+  int64_t count, rows_per_group;
+  RowGroups(int64_t M, int64_t min_rows) {
+    count = std::clamp<int64_t>(ceil_div(M, min_rows), 1, 16);
+    rows_per_group = ceil_div(M, count);
+    count = ceil_div(M, rows_per_group);
+  }
+  int64_t begin(int64_t group) const { return group * rows_per_group; }
+  int64_t end(int64_t group, int64_t M) const { return std::min(M, (group + 1) * rows_per_group); }
+};
+
+// out[i] = Σ_group partial[group·size + i] over the groups, in group order.
+template <class T>
+void sum_partials(const std::vector<T>& partial, int64_t groups, int64_t size, T* out) {
+  std::copy(partial.begin(), partial.begin() + size, out);
+  for (int64_t group = 1; group < groups; ++group) {
+    const T* p = partial.data() + group * size;
+    for (int64_t i = 0; i < size; ++i) out[i] += p[i];
+  }
+}
+
+// dw (and db) by the direct loops, grad masked by relu_y when not null.
+template <class T>
+void direct_filter_grad(const Conv2dGeometry& g, const T* x, const T* grad, const T* relu_y, T* dw,
+                        T* db) {
+  const int64_t M = g.N * g.Ho * g.Wo, K = g.KH * g.KW * g.C, Cout = g.Cout;
+  const int64_t size = K * Cout + (db ? Cout : 0);
+  const RowGroups groups(M, std::max<int64_t>(64, 65536 / std::max<int64_t>(1, K * Cout)));
+  std::vector<T> partial(size_t(groups.count * size));
+  const auto& loops = conv_direct::loops<T>();
+  parallel_for(groups.count, 1, [&](int64_t g0, int64_t g1) {
+    for (int64_t group = g0; group < g1; ++group) {
+      T* p = partial.data() + group * size;
+      loops.filter_grad_range(g, x, grad, relu_y, p, db ? p + K * Cout : nullptr,
+                              groups.begin(group), groups.end(group, M));
+    }
+  });
+  std::vector<T> total(static_cast<size_t>(size));
+  sum_partials(partial, groups.count, size, total.data());
+  std::copy(total.begin(), total.begin() + K * Cout, dw);
+  if (db) std::copy(total.begin() + K * Cout, total.end(), db);
+}
+
 }  // namespace
 
 template <class T>
@@ -141,6 +193,14 @@ void conv2d_forward(const Conv2dGeometry& g, const T* x, const T* w, const T* bi
   const int64_t M = g.N * g.Ho * g.Wo, K = g.KH * g.KW * g.C, Cout = g.Cout;
   if (M == 0 || Cout == 0) return;
   const GemmEpilogue epilogue = relu ? GemmEpilogue::Relu : GemmEpilogue::None;
+  if (use_direct(g)) {
+    const auto& loops = conv_direct::loops<T>();
+    const int64_t row_cost = std::max<int64_t>(1, g.Wo * K * Cout);
+    parallel_for(g.N * g.Ho, std::max<int64_t>(1, 32768 / row_cost), [&](int64_t r0, int64_t r1) {
+      loops.forward_rows(g, x, w, bias, relu, y, r0, r1);
+    });
+    return;
+  }
   if (is_pointwise(g)) {
     gemm<T>(M, Cout, K, x, K, 1, w, Cout, 1, y, Cout, false, bias, epilogue);
     return;
@@ -166,13 +226,14 @@ void conv2d_backward_filter(const Conv2dGeometry& g, const T* x, const T* dy, T*
     std::fill(dw, dw + wsize, T(0));
     return;
   }
+  if (use_direct(g)) return direct_filter_grad<T>(g, x, dy, nullptr, dw, nullptr);
   const bool pointwise = is_pointwise(g);
   const int64_t rows = tile_rows_for<T>(K), ntiles = ceil_div(M, rows);
   // The sum over output pixels is split into a fixed number of groups, each accumulated by one
   // thread into its own buffer (group 0 straight into dw), then added in group order.
   const int64_t max_groups = std::max<int64_t>(1, kFilterGradPartialBytes / (wsize * int64_t(sizeof(T))));
-  const int64_t groups = std::min({kMaxFilterGradGroups, ntiles, max_groups});
-  const int64_t tiles_per_group = ceil_div(ntiles, groups);
+  const int64_t tiles_per_group = ceil_div(ntiles, std::min({kMaxFilterGradGroups, ntiles, max_groups}));
+  const int64_t groups = ceil_div(ntiles, tiles_per_group);  // none left empty
   std::vector<T> partial(size_t((groups - 1) * wsize));
   parallel_for(groups, 1, [&](int64_t g0, int64_t g1) {
     std::vector<T> col(pointwise ? 0 : size_t(std::min(rows, M) * K));
@@ -252,6 +313,51 @@ void conv2d_backward_input(const Conv2dGeometry& g, const T* dy, const T* w, T* 
         col2im_add_rows(g, col.data(), n, r0, r1, dx);
       }
   });
+}
+
+template <class T>
+void conv2d_backward_filter_bias(const Conv2dGeometry& g, const T* x, const T* grad,
+                                 const T* relu_y, T* dw, T* db, T* dy) {
+  const int64_t M = g.N * g.Ho * g.Wo, K = g.KH * g.KW * g.C, Cout = g.Cout;
+  if (Cout == 0) return;
+  if (M == 0) {
+    if (dw) std::fill(dw, dw + K * Cout, T(0));
+    if (db) std::fill(db, db + Cout, T(0));
+    return;
+  }
+  if (dw && !dy && use_direct(g)) return direct_filter_grad<T>(g, x, grad, relu_y, dw, db);
+  // One pass over grad for the mask and the bias sums, then the filter gradient on the result.
+  std::vector<T> masked;
+  const T* d = grad;
+  if (relu_y) {
+    if (!dy) {
+      masked.resize(size_t(M * Cout));
+      dy = masked.data();
+    }
+    d = dy;
+  } else if (dy) {
+    std::copy(grad, grad + M * Cout, dy);
+  }
+  if (relu_y || db) {
+    const RowGroups groups(M, std::max<int64_t>(64, 16384 / Cout));
+    std::vector<T> partial(db ? size_t(groups.count * Cout) : 0);
+    const auto& loops = conv_direct::loops<T>();
+    parallel_for(groups.count, 1, [&](int64_t g0, int64_t g1) {
+      for (int64_t group = g0; group < g1; ++group) {
+        T* p = db ? partial.data() + group * Cout : nullptr;
+        const int64_t m0 = groups.begin(group), m1 = groups.end(group, M);
+        if (relu_y) {
+          loops.relu_grad_rows(Cout, grad, relu_y, dy, p, m0, m1);
+          continue;
+        }
+        std::fill(p, p + Cout, T(0));  // no mask: the bias gradient is the plain column sum
+        for (int64_t m = m0; m < m1; ++m)
+          for (int64_t co = 0; co < Cout; ++co) p[co] += grad[m * Cout + co];
+      }
+    });
+    if (db) sum_partials(partial, groups.count, Cout, db);
+  }
+  if (dw) conv2d_backward_filter<T>(g, x, d, dw);
 }
 
 // ---- depthwise: direct loops, vectorised over channels ----
@@ -367,6 +473,8 @@ void depthwise_conv2d_backward_filter(const Conv2dGeometry& g, const T* x, const
   template void conv2d_forward<T>(const Conv2dGeometry&, const T*, const T*, const T*, bool, T*); \
   template void conv2d_backward_filter<T>(const Conv2dGeometry&, const T*, const T*, T*);       \
   template void conv2d_backward_input<T>(const Conv2dGeometry&, const T*, const T*, T*);        \
+  template void conv2d_backward_filter_bias<T>(const Conv2dGeometry&, const T*, const T*,        \
+                                               const T*, T*, T*, T*);                            \
   template void depthwise_conv2d_forward<T>(const Conv2dGeometry&, const T*, const T*, T*);     \
   template void depthwise_conv2d_backward_input<T>(const Conv2dGeometry&, const T*, const T*, T*); \
   template void depthwise_conv2d_backward_filter<T>(const Conv2dGeometry&, const T*, const T*, T*);

@@ -24,6 +24,13 @@ void conv2d_forward(const Conv2dGeometry& g, const T* x, const T* w, const T* bi
 // dw (KH, KW, C, Cout) = im2col(x)ᵀ · dy.
 template <class T>
 void conv2d_backward_filter(const Conv2dGeometry& g, const T* x, const T* dy, T* dw);
+// The gradients of y = conv(x, w) (+ bias) (then ReLU) from grad = dL/dy, reading grad once
+// where possible. relu_y: the output y when ReLU was fused (grad is masked by y > 0), else
+// null. dw (filter gradient) and db (bias gradient) may be null when not wanted; dy, when not
+// null, receives the masked gradient (for the input gradient).
+template <class T>
+void conv2d_backward_filter_bias(const Conv2dGeometry& g, const T* x, const T* grad,
+                                 const T* relu_y, T* dw, T* db, T* dy);
 // dx (N, H, W, C) = col2im(dy · wᵀ).
 template <class T>
 void conv2d_backward_input(const Conv2dGeometry& g, const T* dy, const T* w, T* dx);

@@ -8,6 +8,7 @@
 #include "autograd/tape.h"
 #include "kernels/conv.h"
 #include "ops/creation.h"
+#include "ops/ops.h"
 
 namespace fasttf::ops {
 namespace {
@@ -155,6 +156,47 @@ Tensor conv2d(const Tensor& input, const Tensor& filters, const Conv2dOptions& o
                                              relu ? out : Tensor()));
   }
   return out;
+}
+
+Conv2dGrads conv2d_gradients(const Tensor& input, const Tensor& filters, const Tensor& grad,
+                             const Tensor& relu_output, const Conv2dOptions& options,
+                             bool want_input, bool want_filters, bool want_bias) {
+  const char* op = "conv2d_gradients";
+  check_pair(op, input, "input", grad, "grad");
+  check_pair(op, filters, "filters", grad, "grad");
+  const kernels::Conv2dGeometry g = conv_geometry(op, input.shape(), filters.shape(), options);
+  const Shape out_shape{g.N, g.Ho, g.Wo, g.Cout};
+  check_grad_shape(op, grad, out_shape, input.shape(), filters.shape());
+  const bool relu = relu_output.defined();
+  if (relu && relu_output.shape() != out_shape)
+    fail("[", op, "] relu output shape ", shape_str(relu_output.shape()), " differs from ",
+         shape_str(out_shape));
+  Conv2dGrads result;
+  if (is_half(grad.dtype())) {  // rare: the unfused public ops, which compute in float32
+    autograd::NoRecordScope no_record;
+    const Tensor dy = relu ? binary(kernels::BinaryOp::ReluGrad, grad, relu_output) : grad;
+    if (want_input) result.input = conv2d_backprop_input(input.shape(), filters, dy, options);
+    if (want_filters) result.filters = conv2d_backprop_filter(input, filters.shape(), dy, options);
+    if (want_bias) result.bias = reduce_sum(dy, {0, 1, 2}, false);
+    return result;
+  }
+  const Tensor x = input.contiguous(), d = grad.contiguous();
+  const Tensor y = relu ? relu_output.contiguous() : Tensor();
+  Tensor masked;  // the ReLU-masked gradient, when the input gradient needs it
+  if (want_filters) result.filters = Tensor::empty(filters.shape(), grad.dtype(), op);
+  if (want_bias) result.bias = Tensor::empty({g.Cout}, grad.dtype(), op);
+  if (want_input && relu) masked = Tensor::empty(out_shape, grad.dtype(), op);
+  if (want_filters || want_bias || masked.defined())
+    FASTTF_DISPATCH_FLOAT(grad.dtype(), op, [&](auto tag) {
+      using T = decltype(tag);
+      auto ptr = [](const Tensor& t) { return t.defined() ? t.data<T>() : nullptr; };
+      kernels::conv2d_backward_filter_bias<T>(g, x.data<T>(), d.data<T>(), ptr(y),
+                                              ptr(result.filters), ptr(result.bias), ptr(masked));
+    });
+  if (want_input)
+    result.input = conv2d_backprop_input(input.shape(), filters, masked.defined() ? masked : d,
+                                          options);
+  return result;
 }
 
 Tensor conv2d_backprop_input(const Shape& input_shape, const Tensor& filters, const Tensor& grad,

@@ -30,6 +30,16 @@ WindowDim window_dim(int64_t in, int64_t k, int64_t stride, int64_t dilation,
 // tf.nn.conv2d (+ bias over the last axis and ReLU, fused into the GEMM store, for Keras).
 Tensor conv2d(const Tensor& input, const Tensor& filters, const Conv2dOptions& options,
               const Tensor& bias = Tensor(), bool relu = false);
+// The gradients of conv2d(input, filters, options, bias, relu) from `grad`, with the ReLU mask
+// and the bias sum fused into the filter gradient's pass over grad. relu_output: conv2d's
+// output when ReLU was fused, else undefined. Unwanted gradients come back undefined. Records
+// nothing: the gradient rule uses it when no tape records the backward pass.
+struct Conv2dGrads {
+  Tensor input, filters, bias;
+};
+Conv2dGrads conv2d_gradients(const Tensor& input, const Tensor& filters, const Tensor& grad,
+                             const Tensor& relu_output, const Conv2dOptions& options,
+                             bool want_input, bool want_filters, bool want_bias);
 // Gradient of conv2d wrt its input (= tf.nn.conv2d_transpose of `grad`).
 Tensor conv2d_backprop_input(const Shape& input_shape, const Tensor& filters, const Tensor& grad,
                              const Conv2dOptions& options);

@@ -1,0 +1,4 @@
+// The direct convolution loops (conv_direct_impl.h) compiled for AVX-512; chosen at run time by
+// kernels/conv_direct.cpp.
+#define FASTTF_CONV_ISA avx512
+#include "kernels/conv_direct_impl.h"
