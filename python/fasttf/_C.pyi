@@ -4,7 +4,7 @@ fasttf C++ core: tensors, kernels, ops and the gradient tape
 from __future__ import annotations
 import collections.abc
 import typing
-__all__: list[str] = ['BinaryOp', 'ReduceOp', 'Tape', 'Tensor', 'UnaryOp', 'apply_adadelta', 'apply_adagrad', 'apply_adam', 'apply_adamax', 'apply_nadam', 'apply_rmsprop', 'apply_sgd', 'arg_reduce', 'argsort', 'assign', 'assign_binary', 'avg_pool2d', 'avg_pool2d_grad', 'binary_op', 'boolean_mask', 'broadcast_to', 'cached_bytes', 'cast', 'clip_by_value', 'concat', 'contiguous', 'conv2d', 'conv2d_backprop_filter', 'conv2d_backprop_input', 'convert_to_tensor', 'cumprod', 'cumsum', 'depthwise_conv2d', 'depthwise_conv2d_backprop_filter', 'depthwise_conv2d_backprop_input', 'expand_dims', 'eye', 'fill', 'gather', 'gather_nd', 'get_num_threads', 'identity', 'is_recording', 'isa', 'leaky_relu', 'linspace', 'log_softmax', 'matmul', 'max_pool2d', 'max_pool2d_grad', 'ones', 'pad', 'random_categorical', 'random_normal', 'random_shuffle', 'random_uniform', 'random_uniform_int', 'range', 'record_custom', 'reduce', 'release_cache', 'reshape', 'reverse', 'scatter_nd', 'set_num_threads', 'softmax', 'softmax_cross_entropy_with_logits', 'sort', 'sparse_softmax_cross_entropy_with_logits', 'split', 'split_even', 'squeeze', 'stack', 'stop_gradient', 'strided_view', 'sum_to', 'tensor_scatter_nd', 'tile', 'top_k', 'transpose', 'truediv', 'truncated_normal', 'unary_op', 'unstack', 'where', 'where_indices', 'zeros']
+__all__: list[str] = ['BinaryOp', 'ReduceOp', 'Tape', 'Tensor', 'UnaryOp', 'apply_adadelta', 'apply_adagrad', 'apply_adam', 'apply_adamax', 'apply_nadam', 'apply_rmsprop', 'apply_sgd', 'arg_reduce', 'argsort', 'assign', 'assign_binary', 'avg_pool2d', 'avg_pool2d_grad', 'binary_op', 'boolean_mask', 'broadcast_to', 'cached_bytes', 'cast', 'clip_by_value', 'concat', 'contiguous', 'conv2d', 'conv2d_backprop_filter', 'conv2d_backprop_input', 'convert_to_tensor', 'cumprod', 'cumsum', 'dense', 'depthwise_conv2d', 'depthwise_conv2d_backprop_filter', 'depthwise_conv2d_backprop_input', 'expand_dims', 'eye', 'fill', 'gather', 'gather_nd', 'get_num_threads', 'identity', 'is_recording', 'isa', 'leaky_relu', 'linspace', 'log_softmax', 'matmul', 'max_pool2d', 'max_pool2d_grad', 'ones', 'pad', 'random_categorical', 'random_normal', 'random_shuffle', 'random_uniform', 'random_uniform_int', 'range', 'record_custom', 'reduce', 'release_cache', 'reshape', 'reverse', 'scatter_nd', 'set_num_threads', 'softmax', 'softmax_cross_entropy_with_logits', 'sort', 'sparse_softmax_cross_entropy_with_logits', 'split', 'split_even', 'squeeze', 'stack', 'stop_gradient', 'strided_view', 'sum_to', 'tensor_scatter_nd', 'tile', 'top_k', 'transpose', 'truediv', 'truncated_normal', 'unary_op', 'unstack', 'where', 'where_indices', 'zeros']
 class Tensor:
     __array_priority__: typing.ClassVar[int] = 100
     __hash__: typing.ClassVar[None] = None
@@ -135,6 +135,9 @@ class Tensor:
         ...
     @property
     def _strides(self) -> list[int]:
+        ...
+    @property
+    def assign(self):
         ...
     @property
     def device(self):
@@ -581,6 +584,8 @@ def convert_to_tensor(value: typing.Any, dtype: DType | None = None) -> Tensor:
 def cumprod(x: Tensor, axis: typing.SupportsInt | typing.SupportsIndex = 0, exclusive: bool = False, reverse: bool = False) -> Tensor:
     ...
 def cumsum(x: Tensor, axis: typing.SupportsInt | typing.SupportsIndex = 0, exclusive: bool = False, reverse: bool = False) -> Tensor:
+    ...
+def dense(x: Tensor, kernel: Tensor, bias: Tensor | None, relu: bool = False) -> Tensor:
     ...
 def depthwise_conv2d(arg0: Tensor, arg1: Tensor, arg2: typing.Annotated[collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], "FixedSize(2)"], arg3: typing.Annotated[collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], "FixedSize(2)"], arg4: str, arg5: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex]) -> Tensor:
     ...
