@@ -210,3 +210,12 @@ def test_gradient_flows_through_losses():
     with tf.GradientTape() as tape:
         loss = losses.Huber()(np.array([[0.0, 0.0]]), x)
     assert_close(tape.gradient(loss, x), np.array([[0.25, 0.5]]), rtol=1e-12)
+
+
+def test_sparse_categorical_crossentropy_takes_any_integer_label_dtype():
+    # Keras casts labels: MNIST's uint8 labels go straight into the loss.
+    logits = np.array([[2.0, 1.0, 0.1], [0.5, 2.5, 0.0]], np.float32)
+    expected = -np.log(np.exp(logits[[0, 1], [0, 1]]) / np.exp(logits).sum(1)).mean()
+    loss = tf.keras.losses.SparseCategoricalCrossentropy(from_logits=True)
+    for labels in (np.array([0, 1], np.uint8), np.array([0, 1], np.int16), np.array([0.0, 1.0])):
+        np.testing.assert_allclose(float(loss(labels, logits)), expected, rtol=1e-6)

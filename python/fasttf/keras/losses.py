@@ -151,7 +151,7 @@ def sparse_categorical_crossentropy(y_true, y_pred, from_logits=False, ignore_cl
             "[sparse_categorical_crossentropy] Argument `output` must have rank (ndim) "
             "`target.ndim + 1` and match it up to the last dimension. Received: "
             f"target.shape={tuple(y_true.shape)}, output.shape={tuple(y_pred.shape)}")
-    if y_true.dtype.is_floating:
+    if y_true.dtype not in (tf.int32, tf.int64):  # float, uint8, ... labels: Keras casts them
         y_true = tf.cast(y_true, tf.int64)
     valid = None
     if ignore_class is not None:
