@@ -35,21 +35,22 @@ def flatten(structure):
     return [structure]
 
 
+def _build(s, leaves):
+    if isinstance(s, dict):
+        built = {k: _build(s[k], leaves) for k in sorted(s)}
+        return type(s)((k, built[k]) for k in s) if type(s) is not dict else \
+            {k: built[k] for k in s}
+    if isinstance(s, tuple):
+        items = [_build(item, leaves) for item in s]
+        return type(s)(*items) if hasattr(s, "_fields") else type(s)(items)
+    return next(leaves)
+
+
 def pack_as(structure, flat):
-    """Rebuilds `structure` with leaves taken in order from the sequence `flat`."""
-    it = iter(flat)
-
-    def build(s):
-        if isinstance(s, dict):
-            built = {k: build(s[k]) for k in sorted(s)}
-            return type(s)((k, built[k]) for k in s) if type(s) is not dict else \
-                {k: built[k] for k in s}
-        if isinstance(s, tuple):
-            items = [build(item) for item in s]
-            return type(s)(*items) if hasattr(s, "_fields") else type(s)(items)
-        return next(it)
-
-    return build(structure)
+    """Rebuilds `structure` with leaves taken in order from the sequence `flat`. (A module-level
+    recursion: a nested closure calling itself is a reference cycle that would keep every batch
+    alive until the cyclic garbage collector runs.)"""
+    return _build(structure, iter(flat))
 
 
 def map_structure(func, structure):

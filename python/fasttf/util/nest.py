@@ -24,26 +24,36 @@ def flatten(structure, expand_composites=False):
     return [structure]
 
 
+def _build(s, leaves):
+    if isinstance(s, dict):
+        built = {k: _build(s[k], leaves) for k in sorted(s)}
+        return type(s)((k, built[k]) for k in s)
+    if _is_namedtuple(s):
+        return type(s)(*[_build(item, leaves) for item in s])
+    if isinstance(s, (list, tuple)):
+        return type(s)(_build(item, leaves) for item in s)
+    leaf = next(leaves, _MISSING)
+    if leaf is _MISSING:
+        raise ValueError("The structure has more leaves than flat_sequence")
+    return leaf
+
+
+_MISSING = object()
+
+
 def pack_sequence_as(structure, flat_sequence, expand_composites=False):
-    """Rebuilds `structure` with the leaves taken from flat_sequence in order."""
+    """Rebuilds `structure` with the leaves taken from flat_sequence in order.
+
+    A module-level recursion, not a nested closure: a closure that calls itself is a reference
+    cycle, which would keep every leaf (gradients, batches) alive until the cyclic garbage
+    collector runs, so their memory could not be reused by the next step."""
     flat = list(flat_sequence)
-    pos = [0]
-
-    def build(s):
-        if isinstance(s, dict):
-            built = {k: build(s[k]) for k in sorted(s)}
-            return type(s)((k, built[k]) for k in s)
-        if _is_namedtuple(s):
-            return type(s)(*[build(item) for item in s])
-        if isinstance(s, (list, tuple)):
-            return type(s)(build(item) for item in s)
-        value = flat[pos[0]]
-        pos[0] += 1
-        return value
-
-    result = build(structure)
-    if pos[0] != len(flat):
-        raise ValueError("Structure had %d leaves but flat_sequence had %d" % (pos[0], len(flat)))
+    leaves = iter(flat)
+    result = _build(structure, leaves)
+    unused = sum(1 for _ in leaves)
+    if unused:
+        raise ValueError("Structure had %d leaves but flat_sequence had %d"
+                         % (len(flat) - unused, len(flat)))
     return result
 
 
