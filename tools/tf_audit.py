@@ -46,7 +46,12 @@ def describe_error(e):
 
 def flatten(x):
     if isinstance(x, (list, tuple)):
-        out = [("seq", type(x).__name__, len(x))]
+        # A tuple subclass printing as a tuple (fasttf's KerasTensor.shape) counts as a tuple;
+        # namedtuples keep their own name.
+        kind = type(x).__name__
+        if isinstance(x, tuple) and not hasattr(x, "_fields") and type(x).__repr__ is tuple.__repr__:
+            kind = "tuple"
+        out = [("seq", kind, len(x))]
         for item in x:
             out.extend(flatten(item))
         return out

@@ -137,14 +137,16 @@ bool is_python_scalar(py::handle v) {
   return (PyBool_Check(p) || PyLong_Check(p) || PyFloat_Check(p)) && !py::hasattr(v, "dtype");
 }
 
-py::array array_from_python(py::handle value) {
+// keep_double: the target dtype is a float other than float32, which Python floats reach
+// directly from double, as in TF (tf.constant([1/3], tf.float64) keeps all its digits).
+py::array array_from_python(py::handle value, bool keep_double) {
   py::module_ np = py::module_::import("numpy");
   py::array arr = np.attr("asarray")(value);
   // Lists of tensors or NumPy values keep their dtype; only Python numbers are inferred.
   py::handle leaf = first_leaf(value);
   if (leaf.ptr() != nullptr && !is_python_scalar(leaf)) return arr;
   char kind = arr.dtype().kind();
-  if (kind == 'f') return arr.attr("astype")("float32");
+  if (kind == 'f') return keep_double ? arr : arr.attr("astype")("float32");
   if (kind == 'i' || kind == 'u') {
     py::object info = np.attr("iinfo")("int32");
     bool fits = arr.size() == 0 ||
@@ -181,10 +183,12 @@ Tensor to_tensor(py::handle value, std::optional<DType> dtype) {
     }
     DType target = dtype.value_or(d);
     // A Python number must be exactly representable in an integer target (TF raises
-    // TypeError for 1.5 -> int32 and for 300 -> uint8); checked before any C++ cast.
+    // TypeError for 1.5 -> int32 and for 300 -> uint8); checked before any C++ cast. A Python
+    // float never converts to an integer dtype, not even 2.0 (TF: tf.constant(7) * 2.0 raises);
+    // NumPy scalars have a dtype, take the array path below and are cast, as in TF.
     if (!PyBool_Check(p) && is_integer(target)) {
       const double v = PyFloat_Check(p) ? PyFloat_AsDouble(p) : double(PyLong_AsLongLong(p));
-      const bool integral = std::isfinite(v) && v == std::trunc(v);
+      const bool integral = !PyFloat_Check(p) && std::isfinite(v) && v == std::trunc(v);
       if (!integral || !integer_fits(PyFloat_Check(p) ? v : 0.0, PyLong_Check(p) ? PyLong_AsLongLong(p) : 0,
                                      PyLong_Check(p), target))
         fail<TypeError>("Cannot convert ", std::string(py::repr(value)), " to EagerTensor of dtype ",
@@ -215,7 +219,7 @@ Tensor to_tensor(py::handle value, std::optional<DType> dtype) {
   if (py::isinstance<py::array>(value)) {
     arr = py::reinterpret_borrow<py::array>(value);
   } else if (is_python_sequence(value)) {
-    arr = array_from_python(value);
+    arr = array_from_python(value, dtype && is_floating(*dtype) && *dtype != DType::Float32);
   } else if (py::hasattr(value, "__array__") || py::isinstance<py::buffer>(value) ||
              py::hasattr(value, "dtype")) {
     arr = py::module_::import("numpy").attr("asarray")(value);
@@ -229,8 +233,10 @@ Tensor to_tensor(py::handle value, std::optional<DType> dtype) {
   if (arr.ndim() > kMaxRank) fail("rank ", arr.ndim(), " exceeds the maximum of ", kMaxRank);
   Tensor t = from_array(arr);
   if (dtype && *dtype != t.dtype()) {
+    // An empty list has no float in it: tf.constant([], tf.int32) is an empty int32 tensor.
+    // NumPy values (arrays and scalars such as np.float32(2.5)) are cast, as in TF.
     if ((is_integer(*dtype) || *dtype == DType::Bool) && is_floating(t.dtype()) &&
-        !py::isinstance<py::array>(value))
+        !py::isinstance<py::array>(value) && !py::hasattr(value, "dtype") && t.numel() > 0)
       fail<TypeError>("Cannot convert ", std::string(py::repr(value)).substr(0, 200),
                       " to EagerTensor of dtype ", dtype_name(*dtype));
     if (is_integer(*dtype) && is_integer(t.dtype()) && !py::isinstance<py::array>(value) &&

@@ -21,6 +21,7 @@ from .framework.backprop import GradientTape, UnconnectedGradients
 from .framework.constant_op import (cast, constant, convert_to_tensor, eye, fill, identity,
                                     is_tensor, linspace, ones, ones_like, range, rank, shape,
                                     shape_n, size, zeros, zeros_like)
+from .framework.constant_op import convert_to_tensor_v2 as convert_to_tensor  # noqa: F811
 from . import math
 from .math import (abs, add, argmax, argmin, clip_by_value, cos, divide, equal, exp,
                    greater, greater_equal, less, less_equal, logical_and, logical_not,
@@ -35,13 +36,28 @@ from .array_ops import (argsort, boolean_mask, concat, gather, gather_nd, meshgr
                         tensor_scatter_nd_min, tensor_scatter_nd_sub, tensor_scatter_nd_update,
                         tile, unique, unstack, where)
 math.top_k = array_ops.top_k  # tf.math.top_k (tf.nn.top_k too, where nn.py exports it)
+from .array_ops import (broadcast_dynamic_shape, broadcast_static_shape, repeat, roll,
+                        sequence_mask, unique_with_counts)
 from .math import (acos, acosh, add_n, asin, asinh, atan, atan2, atanh, clip_by_global_norm,
                    clip_by_norm, cosh, cumsum, floor, reduce_logsumexp, scalar_mul, sinh)
-from . import nn, linalg
+from . import image, nn, linalg
 from .linalg import einsum, norm, tensordot
 from .util import nest
 from . import random
 from .framework.custom_gradient import custom_gradient, recompute_grad
+from .framework.function import executing_eagerly, function
+from .framework.control_flow import (case, cond, control_dependencies, device, eager_py_func,
+                                     ensure_shape, get_logger, group, init_scope, map_fn,
+                                     name_scope, no_gradient, numpy_function, py_function,
+                                     switch_case, while_loop)
+from .framework.printing import print_v2 as print  # noqa: A001 - tf.print
+from .framework.module import Module
+from .framework.tensor_array import TensorArray
+from .initializers import (constant_initializer, glorot_normal_initializer,
+                           glorot_uniform_initializer, ones_initializer,
+                           random_normal_initializer, random_uniform_initializer,
+                           zeros_initializer)
+from . import config, debugging
 from . import data
 
 # Imported on first use (module __getattr__, PEP 562): Keras (which tf.train and tf.saved_model

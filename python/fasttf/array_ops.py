@@ -19,7 +19,27 @@ def _t(x):
 
 
 def reshape(tensor, shape, name=None):
-    return _C.reshape(_t(tensor), shape_list(shape, "reshape"))
+    tensor = _t(tensor)
+    dims = shape_list(shape, "reshape")
+    if -1 in dims and 0 in dims and tensor._numel() == 0:
+        dims = _empty_reshape_dims(tensor._shape_tuple, dims)
+    return _C.reshape(tensor, dims)
+
+
+def _empty_reshape_dims(in_shape, dims):
+    # TF's rule for an empty input whose target has both -1 and 0: zero sizes are left out of
+    # both products, so tf.reshape(tf.zeros([0, 3]), [-1, 0]) has shape (3, 0).
+    known = 1
+    for d in dims:
+        if d > 0:
+            known *= d
+    have = 1
+    for d in in_shape:
+        if d > 0:
+            have *= d
+    dims = list(dims)
+    dims[dims.index(-1)] = have // known
+    return dims
 
 
 def transpose(a, perm=None, conjugate=False, name="transpose"):
@@ -85,11 +105,19 @@ def _tensor_list(values, op):
 
 def concat(values, axis, name="concat"):
     """tf.concat: joins tensors along an existing axis."""
+    if isinstance(values, (list, tuple)) and len(values) <= 1:
+        if not values:
+            raise InvalidArgumentError("[concat] expects at least one tensor, got an empty list")
+        # As TF: one value is returned as is (only the axis must be a scalar).
+        _axis(axis, "concat")
+        return _C.identity(_t(values[0]))
     return _C.concat(_tensor_list(values, "concat"), _axis(axis, "concat"))
 
 
 def stack(values, axis=0, name="stack"):
     """tf.stack: joins equally shaped tensors along a new axis."""
+    if isinstance(values, (list, tuple)) and not values and axis == 0:
+        return convert_to_tensor(values)  # as TF: tf.stack([]) is tf.constant([])
     return _C.stack(_tensor_list(values, "stack"), _axis(axis, "stack"))
 
 
@@ -307,6 +335,8 @@ def where(condition, x=None, y=None, name=None):
         raise ValueError("x and y must both be non-None or both be None.")
     cond = condition if isinstance(condition, Tensor) else convert_to_tensor(condition)
     if x is None:
+        if cond.ndim == 0:
+            raise InvalidArgumentError("[where] the condition must have rank >= 1, got a scalar")
         return _C.where_indices(cond)
     if cond.dtype != dtypes.bool_:
         raise TypeError("[where] condition must be a bool tensor, got %s" % cond.dtype.name)
@@ -402,3 +432,108 @@ def searchsorted(sorted_sequence, values, side="left", out_type=dtypes.int32, na
     for r in builtins.range(rows_s.shape[0]):     # one vectorised search per row
         out[r] = np.searchsorted(rows_s[r], rows_v[r], side=side)
     return _C.convert_to_tensor(out.reshape(v.shape), dtypes.as_dtype(out_type))
+
+
+# ---------------------------------------------------------------------------------------------
+# Composites of the ops above (no kernels of their own; gradients come from the parts)
+
+
+def roll(input, shift, axis, name=None):
+    """tf.roll: elements shifted along axis (wrapping around); shift/axis may be lists."""
+    x = _t(input)
+    shifts = _int_list(shift, "roll", "shift")
+    axes = _int_list(axis, "roll", "axis")
+    if len(shifts) != len(axes):
+        raise InvalidArgumentError("[roll] shift and axis must have the same size, got %d and %d"
+                                   % (len(shifts), len(axes)))
+    total = collections.OrderedDict()
+    for s, a in zip(shifts, axes):
+        if not -x.ndim <= a < x.ndim:
+            raise InvalidArgumentError("[roll] axis %d is out of range for rank %d" % (a, x.ndim))
+        a %= x.ndim
+        total[a] = total.get(a, 0) + s  # as TF: shifts on the same axis add up
+    for a, s in total.items():
+        n = x._shape_tuple[a]
+        if n == 0 or s % n == 0:
+            continue
+        s %= n
+        head, tail = _C.split(x, [n - s, s], a)
+        x = _C.concat([tail, head], a)
+    return x
+
+
+def repeat(input, repeats, axis=None, name=None):
+    """tf.repeat: each element repeated `repeats` times along axis (flattened when axis=None)."""
+    x = _t(input)
+    if axis is None:
+        x = _C.reshape(x, [-1])
+        axis = 0
+    axis = _axis(axis, "repeat")
+    if not -x.ndim <= axis < max(x.ndim, 1):
+        raise InvalidArgumentError("[repeat] axis %d is out of range for rank %d" % (axis, x.ndim))
+    axis %= max(x.ndim, 1)
+    counts = _int_list(repeats, "repeat", "repeats")
+    n = x._shape_tuple[axis]
+    if len(counts) == 1:
+        counts = counts * n
+    if len(counts) != n or builtins.any(c < 0 for c in counts):
+        raise InvalidArgumentError("[repeat] repeats must be non-negative and one per element "
+                                   "along axis %d (size %d), got %s" % (axis, n, counts))
+    index = np.repeat(np.arange(n, dtype=np.int32), counts)
+    return _C.gather(x, convert_to_tensor(index), axis, 0)
+
+
+def sequence_mask(lengths, maxlen=None, dtype=dtypes.bool_, name=None):
+    """tf.sequence_mask: mask[..., j] = j < lengths[...]; maxlen defaults to max(lengths)."""
+    lengths = _t(lengths)
+    if not lengths.dtype.is_integer:
+        raise TypeError("[sequence_mask] lengths must be integers, got %s" % lengths.dtype.name)
+    if maxlen is None:
+        maxlen = int(np.max(lengths.numpy())) if lengths._numel() else 0
+    maxlen = int(maxlen)
+    row = _C.range(0., float(maxlen), 1., lengths.dtype)
+    mask = row < _C.expand_dims(lengths, -1)
+    dtype = dtypes.as_dtype(dtype)
+    return mask if dtype == dtypes.bool_ else _C.cast(mask, dtype)
+
+
+UniqueWithCountsOutput = collections.namedtuple("UniqueWithCounts", ["y", "idx", "count"])
+
+
+def unique_with_counts(x, out_idx=dtypes.int32, name=None):
+    """tf.unique_with_counts: tf.unique plus how often each distinct value occurs."""
+    y, idx = unique(x, out_idx)
+    count = np.bincount(idx.numpy(), minlength=y._shape_tuple[0])
+    return UniqueWithCountsOutput(y, idx, convert_to_tensor(count.astype(
+        dtypes.as_dtype(out_idx).as_numpy_dtype)))
+
+
+def broadcast_static_shape(shape_x, shape_y):
+    """tf.broadcast_static_shape: the broadcast TensorShape (None where unknown)."""
+    from .framework.tensor_shape import TensorShape
+    a, b = TensorShape(shape_x).as_list(), TensorShape(shape_y).as_list()
+    n = builtins.max(len(a), len(b))
+    a, b = [1] * (n - len(a)) + a, [1] * (n - len(b)) + b
+    out = []
+    for da, db in zip(a, b):
+        if da == 1 or db == 1:
+            out.append(db if da == 1 else da)
+        elif da is None or db is None:
+            out.append(da if db is None else db)
+        elif da == db:
+            out.append(da)
+        else:
+            raise ValueError("Incompatible shapes for broadcasting: %s and %s"
+                             % (TensorShape(shape_x), TensorShape(shape_y)))
+    return TensorShape(out)
+
+
+def broadcast_dynamic_shape(shape_x, shape_y):
+    """tf.broadcast_dynamic_shape: the broadcast shape as an int tensor."""
+    sx, sy = _t(shape_x), _t(shape_y)
+    try:
+        out = np.broadcast_shapes(tuple(sx.numpy().tolist()), tuple(sy.numpy().tolist()))
+    except ValueError:
+        raise InvalidArgumentError("[broadcast_dynamic_shape] incompatible shapes: %s and %s"
+                                   % (sx.numpy().tolist(), sy.numpy().tolist())) from None
+    return convert_to_tensor(np.array(out, dtype=sx.dtype.as_numpy_dtype))

@@ -64,7 +64,8 @@ def divide_no_nan(x, y, name=None):
     y = _C.convert_to_tensor(y, x.dtype) if not isinstance(y, Tensor) else y
     zero = _C.zeros([], y.dtype)
     safe_y = _C.where(equal(y, zero), _C.ones([], y.dtype), y)
-    return _C.where(equal(y, zero), _C.zeros([], x.dtype), _C.truediv(x, safe_y))
+    quotient = _C.truediv(x, safe_y)  # integers divide to float64, as TF's truediv
+    return _C.where(equal(y, zero), _C.zeros([], quotient.dtype), quotient)
 
 
 negative = _unary(_U.negative, "negative")
@@ -92,7 +93,15 @@ atanh = _unary(_U.atanh, "atanh")
 sigmoid = _unary(_U.sigmoid, "sigmoid")
 floor = _unary(_U.floor, "floor")
 ceil = _unary(_U.ceil, "ceil")
-round = _unary(_U.round, "round")
+_round_float = _unary(_U.round, "round")
+
+
+def round(x, name=None):
+    """tf.round: halves to even; an integer tensor comes back unchanged, as in TF."""
+    x = _t(x)
+    return x if x.dtype.is_integer else _round_float(x)
+
+
 rint = round
 reciprocal = _unary(_U.reciprocal, "reciprocal")
 erf = _unary(_U.erf, "erf")
@@ -155,13 +164,18 @@ reduce_any = _reducer(_R.any, "reduce_any")
 reduce_all = _reducer(_R.all, "reduce_all")
 
 
-def argmax(input, axis=None, output_type=dtypes.int64, name=None):
+def _arg_input(input):
     x = convert_to_tensor(input)
+    return _C.cast(x, dtypes.int32) if x.dtype == dtypes.bool_ else x  # TF takes bool too
+
+
+def argmax(input, axis=None, output_type=dtypes.int64, name=None):
+    x = _arg_input(input)
     return _C.arg_reduce(True, x, 0 if axis is None else int(axis), dtypes.as_dtype(output_type))
 
 
 def argmin(input, axis=None, output_type=dtypes.int64, name=None):
-    x = convert_to_tensor(input)
+    x = _arg_input(input)
     return _C.arg_reduce(False, x, 0 if axis is None else int(axis), dtypes.as_dtype(output_type))
 
 
@@ -433,3 +447,25 @@ def in_top_k(targets, predictions, k, name=None):
     rank = reduce_sum(higher, axis=-1)
     return logical_and(rank < int(k), is_finite(target_score))
 
+
+
+def polyval(coeffs, x, name=None):
+    """tf.math.polyval: coeffs[0] * x**(n-1) + ... + coeffs[n-1] (Horner's rule)."""
+    x = _t(x)
+    if not isinstance(coeffs, (list, tuple)):
+        raise ValueError("[polyval] coeffs must be a list of coefficients, got %r" % (coeffs,))
+    if not coeffs:
+        return _C.zeros(list(x._shape_tuple), x.dtype)
+    result = _like(coeffs[0], x)
+    for c in coeffs[1:]:
+        result = result * x + _like(c, x)
+    return result
+
+
+def accumulate_n(inputs, shape=None, tensor_dtype=None, name=None):
+    return add_n(inputs)
+
+
+from .segment_ops import (bincount, confusion_matrix, segment_max, segment_mean,  # noqa: E402, F401
+                          segment_min, segment_sum, unsorted_segment_max, unsorted_segment_mean,
+                          unsorted_segment_min, unsorted_segment_sqrt_n, unsorted_segment_sum)

@@ -28,7 +28,8 @@ __all__ = [
     "swish", "sigmoid", "tanh", "softmax", "log_softmax", "softmax_cross_entropy_with_logits",
     "sparse_softmax_cross_entropy_with_logits", "sigmoid_cross_entropy_with_logits",
     "weighted_cross_entropy_with_logits", "l2_loss", "moments", "batch_normalization",
-    "l2_normalize", "dropout", "bias_add",
+    "l2_normalize", "dropout", "bias_add", "crelu", "zero_fraction", "compute_average_loss",
+    "scale_regularization_loss", "normalize_moments", "in_top_k",
 ]
 
 
@@ -226,3 +227,46 @@ def top_k(input, k=1, sorted=True, index_type=dtypes.int32, name=None):
     from .array_ops import top_k as _top_k
     return _top_k(input, k=k, sorted=sorted, index_type=index_type, name=name)
 
+
+
+def crelu(features, axis=-1, name=None):
+    """tf.nn.crelu: concat([relu(x), relu(-x)], axis)."""
+    x = _t(features)
+    return _C.concat([relu(x), relu(-x)], _int_axis(axis))
+
+
+def zero_fraction(value, name=None):
+    """tf.nn.zero_fraction: the fraction of zeros in value, as float32."""
+    x = _t(value)
+    return _math.reduce_mean(_C.cast(x == 0, dtypes.float32))
+
+
+def compute_average_loss(per_example_loss, sample_weight=None, global_batch_size=None):
+    """tf.nn.compute_average_loss: sum(loss * weight) / global batch size (one replica here:
+    the batch size is the loss's first dimension)."""
+    loss = _t(per_example_loss)
+    if sample_weight is not None:
+        loss = loss * _like(sample_weight, loss)
+    if global_batch_size is None:
+        global_batch_size = loss._shape_tuple[0] if loss.ndim else 1
+    return _math.truediv(_math.reduce_sum(loss), _like(global_batch_size, loss))
+
+
+def scale_regularization_loss(regularization_loss):
+    """tf.nn.scale_regularization_loss: the summed loss divided by the replica count (1)."""
+    return _math.reduce_sum(_t(regularization_loss))
+
+
+def normalize_moments(counts, mean_ss, variance_ss, shift, name=None):
+    """tf.nn.normalize_moments: (mean, variance) from sufficient statistics."""
+    mean_ss = _t(mean_ss)
+    divisor = _math.reciprocal(_like(counts, mean_ss))
+    shifted_mean = mean_ss * divisor
+    mean = shifted_mean if shift is None else shifted_mean + _like(shift, mean_ss)
+    variance = _like(variance_ss, mean_ss) * divisor - _math.square(shifted_mean)
+    return mean, variance
+
+
+def in_top_k(targets, predictions, k, name=None):
+    """tf.nn.in_top_k (TF 2 argument order: targets, predictions, k)."""
+    return _math.in_top_k(targets, predictions, k)

@@ -198,6 +198,14 @@ class DatasetV2:
         from .transformations import TakeWhileDataset
         return TakeWhileDataset(self, predicate)
 
+    def scan(self, initial_state, scan_func, name=None):
+        from .transformations import ScanDataset
+        return ScanDataset(self, initial_state, scan_func)
+
+    def unique(self, name=None):
+        from .transformations import UniqueDataset
+        return UniqueDataset(self)
+
     def ignore_errors(self, log_warning=False, name=None):
         from .transformations import IgnoreErrorsDataset
         return IgnoreErrorsDataset(self)

@@ -259,3 +259,62 @@ class EnumerateDataset(_UnaryDataset):
 
     def _compute_element_spec(self):
         return (TensorSpec([], dtypes.int64), self._input.element_spec)
+
+
+class ScanDataset(_UnaryDataset):
+    """scan(initial_state, scan_func): scan_func(state, element) -> (new_state, output)."""
+
+    _tf_name = "_ScanDataset"
+
+    def __init__(self, input_dataset, initial_state, scan_func):
+        super().__init__(input_dataset)
+        self._initial_state = structure.function_output(initial_state)
+        self._func = scan_func
+
+    def _step(self, state, element):
+        # As TF: the element is one argument, even a tuple (scan_func(state, (a, b))).
+        result = self._func(state, structure.to_user(element))
+        if not isinstance(result, (tuple, list)) or len(result) != 2:
+            raise TypeError("`scan_func` must return a pair (new_state, output_element), got %r"
+                            % (result,))
+        return structure.function_output(result[0]), structure.function_output(result[1])
+
+    def _iterate(self):
+        state = self._initial_state
+        for element in self._input._iterate():
+            state, output = self._step(state, element)
+            yield output
+
+    def _compute_element_spec(self):
+        for element in self._input._iterate():  # TF traces scan_func; fasttf runs it once
+            return structure.spec_of(self._step(self._initial_state, element)[1])
+        return TensorSpec(None)
+
+
+class UniqueDataset(_UnaryDataset):
+    """unique(): each distinct (scalar) element once, in order of first appearance."""
+
+    _tf_name = "_UniqueDataset"
+
+    def __init__(self, input_dataset):
+        super().__init__(input_dataset)
+        spec = input_dataset.element_spec
+        dtype = getattr(spec, "dtype", None)
+        if dtype not in (dtypes.int32, dtypes.int64):
+            raise TypeError("`tf.data.Dataset.unique` does not support type %s -- only "
+                            "`tf.int32` and `tf.int64` are supported." % (dtype,))
+
+    def _iterate(self):
+        seen = set()
+        for element in self._input._iterate():
+            value = structure.as_numpy(element)
+            if value.ndim != 0:
+                raise TypeError("Dataset.unique() only supports scalar elements, got shape %s"
+                                % (value.shape,))
+            key = value.item()
+            if key not in seen:
+                seen.add(key)
+                yield element
+
+    def _cardinality(self):
+        return INFINITE if self._input._cardinality() == INFINITE else UNKNOWN

@@ -49,6 +49,15 @@ def convert_to_tensor(value, dtype=None, dtype_hint=None, name=None):
     return _C.convert_to_tensor(value, dtype)
 
 
+def convert_to_tensor_v2(value, dtype=None, dtype_hint=None, name=None):
+    """The public tf.convert_to_tensor: as convert_to_tensor, but a Variable gives a Tensor
+    snapshot of its current value (TF reads it), not the Variable itself. Internal code uses
+    convert_to_tensor, which lets a Variable through without a copy."""
+    if isinstance(value, Tensor) and type(value) is not Tensor and hasattr(value, "read_value"):
+        value = value.read_value()
+    return convert_to_tensor(value, dtype, dtype_hint, name)
+
+
 def constant(value, dtype=None, shape=None, name="Const"):
     """tf.constant: a new tensor from a value; `shape` reshapes it or broadcasts a scalar."""
     dtype = _dtype_or_none(dtype)
@@ -118,12 +127,36 @@ def range(start, limit=None, delta=1, dtype=None, name="range"):
 
 
 def linspace(start, stop, num, name=None, axis=0):
-    start_t, stop_t = convert_to_tensor(start), convert_to_tensor(stop)
+    # As TF: stop is converted with start's dtype, so tf.linspace(0, 10., 5) raises TypeError
+    # while tf.linspace(0., 10, 3) is float32.
+    start_t = convert_to_tensor(start)
+    stop_t = convert_to_tensor(stop, dtype=start_t.dtype)
     # As TF: integer endpoints give float64 (tf.linspace(0, 10, 5)), float ones keep their dtype.
     dtype = start_t.dtype if start_t.dtype.is_floating else dtypes.float64
     if start_t.ndim or stop_t.ndim:
-        raise NotImplementedError("linspace over tensors of start/stop values")
+        return _linspace_nd(start_t, stop_t, int(num), dtype, int(axis))
     return _C.linspace(float(start_t), float(stop_t), int(num), dtype)
+
+
+def _linspace_nd(start, stop, num, dtype, axis):
+    """linspace between tensors of endpoints; the new axis of size num sits at `axis`.
+    TF's arithmetic: start + i * ((stop - start) / (num - 1)) inside, stop exact at the end."""
+    np_type = dtype.as_numpy_dtype
+    a, b = np.broadcast_arrays(start.numpy().astype(np_type), stop.numpy().astype(np_type))
+    rank = a.ndim + 1
+    if not -rank <= axis < rank:
+        raise ValueError("[linspace] axis %d is out of range for rank %d" % (axis, rank))
+    axis %= rank
+    a, b = np.expand_dims(a, axis), np.expand_dims(b, axis)
+    if num <= 1:
+        out = a if num == 1 else np.zeros(a.shape[:axis] + (0,) + a.shape[axis + 1:], np_type)
+    else:
+        shape = [1] * rank
+        shape[axis] = num - 2
+        steps = np.arange(1, num - 1, dtype=np_type).reshape(shape)
+        delta = (b - a) / np_type(num - 1)
+        out = np.concatenate([a, a + steps * delta, b], axis=axis)
+    return _C.convert_to_tensor(np.ascontiguousarray(out), dtype)
 
 
 def eye(num_rows, num_columns=None, batch_shape=None, dtype=dtypes.float32, name=None):

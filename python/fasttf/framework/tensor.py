@@ -50,7 +50,9 @@ def _normalize_index(key, shape):
     if sum(1 for k in key if k is Ellipsis) > 1:
         raise ValueError("An index can only have a single ellipsis ('...')")
     if consumed > len(shape):
-        raise IndexError("Too many indices for a tensor of rank %d: %r" % (len(shape), key))
+        from .errors import InvalidArgumentError  # TF's StridedSlice error (a ValueError)
+        raise InvalidArgumentError("Index out of range: %d indices for a tensor of rank %d: %r"
+                                   % (consumed, len(shape), key))
     spec = []
     dim = 0
     for k in key:
@@ -63,7 +65,8 @@ def _normalize_index(key, shape):
         elif isinstance(k, slice):
             start, stop, step = _slice_part(k.start), _slice_part(k.stop), _slice_part(k.step)
             if step == 0:
-                raise ValueError("slice step cannot be zero")
+                from .errors import InvalidArgumentError
+                raise InvalidArgumentError("strides[%d] must be non-zero" % dim)
             start, stop, step = slice(start, stop, step).indices(shape[dim])
             count = len(range(start, stop, step))
             spec.append((0, start if count else 0, count, step))
@@ -101,7 +104,13 @@ def _index_value(k):
 
 
 def _getitem(self, key):
+    if isinstance(key, (Tensor, np.ndarray)) and key.dtype in _BOOL_DTYPES:
+        from ..array_ops import boolean_mask  # as TF: a bool tensor key is a boolean mask
+        return boolean_mask(self, key)
     return _C.strided_view(self, _normalize_index(key, self._shape_tuple))
+
+
+_BOOL_DTYPES = (dtypes.bool_, np.dtype(bool))
 
 
 def _iter(self):

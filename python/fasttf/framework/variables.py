@@ -4,6 +4,8 @@ A Variable is a subclass of the C++ Tensor, so every op takes it directly; the C
 it is a trainable variable, which is how tapes watch it on first use.
 """
 
+import weakref
+
 import numpy as np
 
 from .. import _C
@@ -121,6 +123,15 @@ class Variable(Tensor):
         from .. import tensor_scatter_nd_add
         return self.assign(tensor_scatter_nd_add(self, indices, updates))
 
+    def __getitem__(self, key):
+        """v[key] is a Tensor (a view) with an `assign` method writing the slice back, as TF's
+        `v[1:3].assign(...)`; gradients flow to the variable as for any slice."""
+        view = Tensor.__getitem__(self, key)
+        view_id = id(view)
+        _SLICE_ORIGINS[view_id] = (weakref.ref(view, lambda _: _SLICE_ORIGINS.pop(view_id, None)),
+                                   self, key)
+        return view
+
     # -- presentation -----------------------------------------------------------------------
     def __repr__(self):
         return "<tf.Variable '%s' shape=%s dtype=%s, numpy=%s>" % (
@@ -157,3 +168,43 @@ class Variable(Tensor):
 def _rebuild_variable(value, trainable, name):
     return Variable(np.asarray(value), trainable=trainable, name=name[:-2] if name.endswith(":0")
                     else name)
+
+
+# id(slice of a variable) -> (weakref to the slice, variable, key); entries leave with the slice.
+_SLICE_ORIGINS = {}
+
+
+def _slice_index(key):
+    """A __getitem__ key with tensors replaced by NumPy values, for NumPy's assignment."""
+    if isinstance(key, tuple):
+        return tuple(_slice_index(k) for k in key)
+    if isinstance(key, slice):
+        return slice(*(_slice_index(p) for p in (key.start, key.stop, key.step)))
+    if isinstance(key, Tensor):
+        return key.numpy()
+    return key
+
+
+def _slice_assign_attribute(self):
+    entry = _SLICE_ORIGINS.get(id(self))
+    if entry is None or entry[0]() is not self:
+        raise AttributeError("'%s' object has no attribute 'assign'" % type(self).__name__)
+    variable, key = entry[1], entry[2]
+
+    def assign(value, name=None):
+        """Writes `value` (broadcast as NumPy does) into the slice; returns the variable."""
+        value = _C.convert_to_tensor(value, variable.dtype).numpy()
+        array = variable.numpy().copy()
+        try:
+            array[_slice_index(key)] = value
+        except ValueError as exc:
+            from .errors import InvalidArgumentError
+            raise InvalidArgumentError("[strided_slice_assign] %s: value shape %s, slice shape "
+                                       "%s" % (exc, value.shape, self.shape)) from None
+        variable.assign(array)
+        return variable
+
+    return assign
+
+
+Tensor.assign = property(_slice_assign_attribute)

@@ -5,15 +5,69 @@ from ...framework.tensor_shape import TensorShape
 from ...util import nest
 
 
+class KerasShape(tuple):
+    """KerasTensor.shape: a plain tuple as in Keras 3 (`(None, 3)`, printed so), which also
+    answers the TensorShape methods Keras-2-era code calls on it (as_list(), rank, dims)."""
+
+    __slots__ = ()
+
+    @property
+    def rank(self):
+        return len(self)
+
+    ndims = rank
+
+    @property
+    def dims(self):
+        return list(self)
+
+    def as_list(self):
+        return list(self)
+
+    def num_elements(self):
+        return TensorShape(self).num_elements()
+
+    def is_fully_defined(self):
+        return all(d is not None for d in self)
+
+    def is_compatible_with(self, other):
+        return TensorShape(self).is_compatible_with(other)
+
+    def merge_with(self, other):
+        return KerasShape(TensorShape(self).merge_with(other))
+
+    def concatenate(self, other):
+        return KerasShape(tuple(self) + tuple(other))
+
+    def __getitem__(self, key):
+        item = tuple.__getitem__(self, key)
+        return KerasShape(item) if isinstance(key, slice) else item
+
+    def __add__(self, other):  # shape[:-1] + [units] worked on Keras 2's TensorShape
+        return KerasShape(tuple(self) + tuple(other))
+
+    def __radd__(self, other):
+        return KerasShape(tuple(other) + tuple(self))
+
+
 class KerasTensor:
     """A placeholder with a shape (batch None) and dtype; it remembers the layer call that
     produced it in `_keras_history = (layer, node_index, tensor_index)`."""
 
     def __init__(self, shape, dtype="float32", name=None, history=None):
-        self.shape = TensorShape(shape)
+        self.shape = shape
         self.dtype = dtypes.as_dtype(dtype)
         self.name = name
         self._keras_history = history
+
+    @property
+    def shape(self):
+        return self._shape
+
+    @shape.setter
+    def shape(self, shape):
+        dims = TensorShape(shape).dims
+        self._shape = TensorShape(None) if dims is None else KerasShape(dims)
 
     @property
     def ndim(self):

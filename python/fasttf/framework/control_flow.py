@@ -1,0 +1,185 @@
+"""Graph-era control flow and scoping, run eagerly: tf.cond, tf.while_loop, tf.map_fn,
+tf.switch_case, tf.case, tf.py_function/numpy_function, tf.ensure_shape, and the scopes that
+are no-ops without graphs (name_scope, device, control_dependencies, init_scope)."""
+
+import contextlib
+import logging
+
+import numpy as np
+
+from .. import _C
+from ..util import nest
+from . import dtypes
+from .constant_op import convert_to_tensor
+from .errors import InvalidArgumentError
+from .tensor import Tensor
+from .tensor_shape import TensorShape
+
+
+def _truth(pred):
+    return bool(pred.numpy()) if isinstance(pred, Tensor) else bool(pred)
+
+
+def cond(pred, true_fn=None, false_fn=None, name=None):
+    """Calls true_fn() or false_fn() and returns what it returns, as TF does eagerly."""
+    if not callable(true_fn) or not callable(false_fn):
+        raise TypeError("true_fn and false_fn must be callable")
+    return true_fn() if _truth(pred) else false_fn()
+
+
+def _as_loop_value(value):
+    if isinstance(value, (bool, int, float, np.ndarray, np.generic)):
+        return convert_to_tensor(value)
+    return value
+
+
+def while_loop(cond, body, loop_vars, shape_invariants=None, parallel_iterations=10,
+               back_prop=True, swap_memory=False, maximum_iterations=None, name=None):
+    """Runs body while cond holds; loop_vars is a list/tuple whose structure body returns."""
+    if loop_vars is None or (isinstance(loop_vars, (list, tuple)) and not loop_vars):
+        raise ValueError("'loop_vars' must be provided.")
+    if not isinstance(loop_vars, (list, tuple)):
+        raise TypeError("loop_vars must be a list or tuple, got %r" % (loop_vars,))
+    values = type(loop_vars)(nest.map_structure(_as_loop_value, v) for v in loop_vars)
+    iterations = 0
+    while _truth(cond(*values)):
+        if maximum_iterations is not None and iterations >= int(maximum_iterations):
+            break
+        result = body(*values)
+        if not isinstance(result, (list, tuple)) or len(result) != len(values):
+            raise ValueError("body must return the structure of loop_vars (%d values), got %r"
+                             % (len(values), result))
+        values = type(result)(nest.map_structure(_as_loop_value, v) for v in result)
+        iterations += 1
+    return values
+
+
+def map_fn(fn, elems, dtype=None, parallel_iterations=None, back_prop=True, swap_memory=False,
+           infer_shape=True, name=None, fn_output_signature=None):
+    """fn applied to each slice of elems along axis 0, the results stacked."""
+    flat = [e if isinstance(e, Tensor) else convert_to_tensor(e) for e in nest.flatten(elems)]
+    if not flat:
+        raise ValueError("elems must be a tensor or a (nested) sequence of tensors")
+    n = flat[0]._shape_tuple[0] if flat[0].ndim else None
+    if n is None or any(not e.ndim or e._shape_tuple[0] != n for e in flat):
+        raise ValueError("elems must all have the same first dimension")
+    results = []
+    for i in range(n):
+        item = nest.pack_sequence_as(elems, [e[i] for e in flat]) if not isinstance(
+            elems, Tensor) else flat[0][i]
+        results.append(fn(item))
+    signature = fn_output_signature if fn_output_signature is not None else dtype
+    if not results:
+        spec = signature if signature is not None else flat[0].dtype
+        return nest.map_structure(
+            lambda d: _C.zeros([0], dtypes.as_dtype(getattr(d, "dtype", d))), spec)
+    first = results[0]
+    stacked = [_C.stack([convert_to_tensor(r) for r in column], 0)
+               for column in zip(*[nest.flatten(r) for r in results])]
+    return nest.pack_sequence_as(first, stacked) if isinstance(first, (list, tuple, dict)) \
+        else stacked[0]
+
+
+def switch_case(branch_index, branch_fns, default=None, name="switch_case"):
+    """Calls branch_fns[branch_index]() (a list or dict); out of range: default, else the last."""
+    if not isinstance(branch_index, Tensor):
+        raise TypeError("'branch_index' must be a Tensor, got %s" % type(branch_index))
+    index = int(branch_index.numpy())
+    fns = dict(branch_fns) if isinstance(branch_fns, dict) else dict(enumerate(branch_fns))
+    if index in fns:
+        return fns[index]()
+    return default() if default is not None else fns[max(fns)]()
+
+
+def case(pred_fn_pairs, default=None, exclusive=False, strict=False, name="case"):
+    """Calls the fn of the first true predicate (exclusive: exactly one may be true)."""
+    pairs = list(pred_fn_pairs.items()) if isinstance(pred_fn_pairs, dict) else list(pred_fn_pairs)
+    true_fns = [fn for pred, fn in pairs if _truth(pred)]
+    if exclusive and len(true_fns) > 1:
+        raise InvalidArgumentError("[case] more than one condition evaluated as True while "
+                                   "exclusive=True")
+    if true_fns:
+        return true_fns[0]()
+    if default is None:
+        if not pairs:
+            raise ValueError("pred_fn_pairs must not be empty without a default")
+        return pairs[-1][1]()
+    return default()
+
+
+def group(*inputs, **kwargs):
+    return None
+
+
+def py_function(func, inp, Tout, name=None):
+    """Calls func on tensors and converts its results to Tout (a dtype or a list of them)."""
+    args = [x if isinstance(x, Tensor) else convert_to_tensor(x) for x in inp]
+    result = func(*args)
+    return _convert_results(result, Tout)
+
+
+eager_py_func = py_function
+
+
+def numpy_function(func, inp, Tout, stateful=True, name=None):
+    """Calls func on NumPy arrays and converts its results to Tout."""
+    args = [x.numpy() if isinstance(x, Tensor) else np.asarray(x) for x in inp]
+    return _convert_results(func(*args), Tout)
+
+
+def _convert_results(result, Tout):
+    if Tout is None:
+        return None
+    if isinstance(Tout, (list, tuple)):
+        if not isinstance(result, (list, tuple)):
+            result = [result]
+        if len(result) != len(Tout):
+            raise InvalidArgumentError("the function returned %d values, Tout names %d"
+                                       % (len(result), len(Tout)))
+        return [convert_to_tensor(r, dtypes.as_dtype(t)) for r, t in zip(result, Tout)]
+    return convert_to_tensor(result, dtypes.as_dtype(Tout))
+
+
+def ensure_shape(x, shape, name=None):
+    x = x if isinstance(x, Tensor) else convert_to_tensor(x)
+    if not TensorShape(shape).is_compatible_with(x.shape):
+        raise InvalidArgumentError("Shape of tensor %s is not compatible with expected shape %s."
+                                   % (x.shape, TensorShape(shape)))
+    return x
+
+
+class name_scope:
+    """tf.name_scope(name): a context manager yielding 'name/' (names are not used eagerly)."""
+
+    def __init__(self, name):
+        self._name = name
+
+    @property
+    def name(self):
+        return self._name
+
+    def __enter__(self):
+        return "" if not self._name else self._name + "/"
+
+    def __exit__(self, *exc):
+        return False
+
+
+def device(device_name):
+    return contextlib.nullcontext()
+
+
+def control_dependencies(control_inputs):
+    return contextlib.nullcontext()
+
+
+def init_scope():
+    return contextlib.nullcontext()
+
+
+def no_gradient(op_type):
+    return None
+
+
+def get_logger():
+    return logging.getLogger("tensorflow")

@@ -1,0 +1,94 @@
+"""tf.Module: a named container whose variables, trainable_variables and submodules are found
+by walking its attributes (sorted by name, own values before those of submodules, as TF)."""
+
+from .variables import Variable
+
+
+def _walk(module, predicate, seen):
+    found, children = [], []
+    for key in sorted(vars(module)):
+        if key.startswith("_") and key not in ("_variables", "_trainable_weights"):
+            continue
+        for value in _leaves(getattr(module, key)):
+            if id(value) in seen:
+                continue
+            if isinstance(value, Module):
+                seen.add(id(value))
+                if predicate(value):
+                    found.append(value)
+                children.append(value)
+            elif predicate(value):
+                seen.add(id(value))
+                found.append(value)
+    for child in children:
+        found.extend(_walk(child, predicate, seen))
+    return found
+
+
+def _leaves(value):
+    if isinstance(value, dict):
+        for k in sorted(value, key=str):
+            yield from _leaves(value[k])
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _leaves(item)
+    else:
+        yield value
+
+
+class _NameScope:
+    def __init__(self, name):
+        self.name = name + "/"
+
+    def __enter__(self):
+        return self.name
+
+    def __exit__(self, *exc):
+        return False
+
+
+class Module:
+    """tf.Module(name=None)."""
+
+    def __init__(self, name=None):
+        if name is None:
+            name = _camel_to_snake(type(self).__name__)
+        self._name = name
+        self._scope = _NameScope(name)
+
+    @property
+    def name(self):
+        return self._name
+
+    @property
+    def name_scope(self):
+        return self._scope
+
+    @property
+    def variables(self):
+        return tuple(_walk(self, lambda v: isinstance(v, Variable), set()))
+
+    @property
+    def trainable_variables(self):
+        return tuple(_walk(self, lambda v: isinstance(v, Variable) and v.trainable, set()))
+
+    @property
+    def non_trainable_variables(self):
+        return tuple(_walk(self, lambda v: isinstance(v, Variable) and not v.trainable, set()))
+
+    @property
+    def submodules(self):
+        return tuple(_walk(self, lambda v: isinstance(v, Module), set()))
+
+    @classmethod
+    def with_name_scope(cls, method):
+        return method
+
+
+def _camel_to_snake(name):
+    out = []
+    for i, ch in enumerate(name):
+        if ch.isupper() and i and not name[i - 1].isupper():
+            out.append("_")
+        out.append(ch.lower())
+    return "".join(out)

@@ -1,0 +1,69 @@
+"""tf.print: TF's text for tensors (not NumPy's): floats in the shortest of %.6g/%.9g
+(%.15g/%.17g for float64) that reads back exactly, bools as 1/0, the first and last
+`summarize` entries of each long dimension around '...'. Written to stderr by default."""
+
+import sys
+
+import numpy as np
+
+from . import dtypes
+from .tensor import Tensor
+
+
+def _float_text(value, short, full, np_type):
+    text = "%.*g" % (short, value)
+    if np_type(float(text)) != np_type(value) and not np.isnan(value):
+        text = "%.*g" % (full, value)
+    return {"nan": "nan", "inf": "inf", "-inf": "-inf"}.get(text, text)
+
+
+def _scalar_text(value, dtype):
+    if dtype == dtypes.bool_:
+        return "1" if value else "0"
+    if dtype.is_floating:
+        if dtype == dtypes.float64:
+            return _float_text(float(value), 15, 17, np.float64)
+        return _float_text(float(value), 6, 9, np.float32)
+    return str(int(value))
+
+
+def _array_text(array, dtype, summarize, indent):
+    if array.ndim == 0:
+        return _scalar_text(array[()], dtype)
+    n = array.shape[0]
+    if 0 <= summarize and n > 2 * summarize:
+        rows = list(range(summarize)) + [None] + list(range(n - summarize, n))
+    else:
+        rows = list(range(n))
+    parts = ["..." if i is None else _array_text(array[i], dtype, summarize, indent + 1)
+             for i in rows]
+    if array.ndim == 1:
+        return "[" + " ".join(parts) + "]"
+    return "[" + ("\n" + " " * (indent + 1)).join(parts) + "]"
+
+
+def format_value(value, summarize=3):
+    if isinstance(value, Tensor):
+        return _array_text(np.asarray(value.numpy()), value.dtype,
+                           3 if summarize is None else summarize, 0)
+    if isinstance(value, dict):
+        return "{" + ", ".join("%r: %s" % (k, format_value(v, summarize))
+                               for k, v in value.items()) + "}"
+    if isinstance(value, (list, tuple)):
+        inner = ", ".join(format_value(v, summarize) for v in value)
+        if isinstance(value, list):
+            return "[%s]" % inner
+        return "(%s,)" % inner if len(value) == 1 else "(%s)" % inner
+    return str(value)
+
+
+def print_v2(*inputs, output_stream=None, summarize=3, sep=" ", end="\n", name=None):
+    """tf.print(*inputs): tensors in TF's format, other values as str()."""
+    stream = sys.stderr if output_stream is None else output_stream
+    text = sep.join(format_value(v, summarize) for v in inputs) + end
+    if hasattr(stream, "write"):
+        stream.write(text)
+        if hasattr(stream, "flush"):
+            stream.flush()
+    else:  # TF also takes logging functions such as absl's logging.info
+        stream(text.rstrip("\n"))
