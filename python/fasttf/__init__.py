@@ -18,10 +18,11 @@ from .framework.tensor_shape import TensorShape
 from .framework.tensor_spec import TensorSpec
 from .framework.variables import Variable, VariableAggregation, VariableSynchronization
 from .framework.backprop import GradientTape, UnconnectedGradients
-from .framework.constant_op import (cast, constant, convert_to_tensor, eye, fill, identity,
-                                    is_tensor, linspace, ones, ones_like, range, rank, shape,
-                                    shape_n, size, zeros, zeros_like)
-from .framework.constant_op import convert_to_tensor_v2 as convert_to_tensor  # noqa: F811
+from .framework.constant_op import (cast, constant, eye, fill, identity, is_tensor, linspace,
+                                    ones, ones_like, range, rank, shape, shape_n, size, zeros,
+                                    zeros_like)
+# The public name snapshots a Variable (TF reads it); internal code keeps the no-copy version.
+from .framework.constant_op import convert_to_tensor_v2 as convert_to_tensor
 from . import math
 from .math import (abs, add, argmax, argmin, clip_by_value, cos, divide, equal, exp,
                    greater, greater_equal, less, less_equal, logical_and, logical_not,
