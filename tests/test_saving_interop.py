@@ -32,10 +32,6 @@ NOT_IN_FIXTURES = {
     "InputLayer": "written implicitly by Input()",
     "SpatialDropout3D": "needs 5-D inputs, which no other fasttf layer takes; same config "
                         "code as SpatialDropout2D",
-    # added in the TF-semantics sweep; real-Keras fixtures still to be made (TODO saving)
-    "Rescaling": "no fixture yet (config: scale, offset)",
-    "GaussianNoise": "no fixture yet (config: stddev, seed)",
-    "GaussianDropout": "no fixture yet (config: rate, seed)",
 }
 
 
