@@ -23,14 +23,20 @@ def calibrate(fn, target_seconds=0.02):
         number *= 2
 
 
-def compare(impls, repeats=7, target_seconds=0.02):
+def compare(impls, repeats=7, target_seconds=0.02, settle_seconds=0.0):
     """Median seconds per call for each named callable, sampled in interleaved rounds so that
-    machine noise hits every implementation alike. Returns {name: seconds}."""
+    machine noise hits every implementation alike. Returns {name: seconds}.
+
+    settle_seconds: an idle pause after each sample, for multi-threaded peers. BLAS and OpenMP
+    workers keep spinning for a while after a call returns (OpenBLAS' for ~0.1 s); without the
+    pause they would occupy the second core during the next library's sample."""
     numbers = {name: calibrate(fn, target_seconds) for name, fn in impls.items()}
     samples = {name: [] for name in impls}
     for _ in range(repeats):
         for name, fn in impls.items():
             samples[name].append(time_once(fn, numbers[name]))
+            if settle_seconds:
+                time.sleep(settle_seconds)
     return {name: statistics.median(s) for name, s in samples.items()}
 
 
