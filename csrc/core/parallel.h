@@ -10,6 +10,7 @@
 #include <mutex>
 
 #include "core/cpu.h"
+#include "core/thread_placement.h"
 
 namespace fasttf {
 
@@ -39,10 +40,12 @@ void parallel_for(int64_t n, int64_t grain, const F& fn) {
   }
   std::exception_ptr error;
   std::mutex error_mutex;
+  const int caller_cpu = cpu::current_cpu();
 #pragma omp parallel num_threads(threads)
   {
     cpu::enable_flush_denormals();
     int t = omp_get_thread_num();
+    if (t != 0) cpu::step_off_cpu(caller_cpu);
     int nt = omp_get_num_threads();
     int64_t chunk = (n + nt - 1) / nt;
     int64_t begin = std::min<int64_t>(n, t * chunk), end = std::min<int64_t>(n, begin + chunk);

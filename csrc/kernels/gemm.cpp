@@ -22,6 +22,7 @@
 #include <cstdlib>
 
 #include "core/cpu.h"
+#include "core/thread_placement.h"
 #include "kernels/gemm_internal.h"
 
 namespace fasttf::kernels {
@@ -327,12 +328,17 @@ class Worker {
 // tasks predict; after a miss they run serially for a number of calls that doubles with each
 // consecutive miss (up to kMaxSerialCalls), then try again. Only who computes a tile changes,
 // never the result.
+// A helper asleep in the OpenMP runtime (after any pause, and always after a serial stretch)
+// takes tens of microseconds to wake: that delay, up to kWakeAllowance, is not held against the
+// region, or the first call after every pause would count as a miss and the serial stretches
+// would keep the helpers asleep for the next probe. A helper later than that counts as absent.
 using Clock = std::chrono::steady_clock;
 double seconds_since(Clock::time_point t) {
   return std::chrono::duration<double>(Clock::now() - t).count();
 }
 constexpr int64_t kProbedMaxMacs = int64_t(64) << 20;
-constexpr double kMinGain = 0.9;  // parallel must take under 90% of the serial estimate
+constexpr double kMinGain = 0.9;         // parallel must take under 90% of the serial estimate
+constexpr double kWakeAllowance = 2e-4;  // seconds a sleeping helper may take to join
 constexpr int kMaxSerialCalls = 256;
 std::atomic<int> g_serial_calls_left{0};
 std::atomic<int> g_serial_backoff{0};
@@ -354,6 +360,31 @@ void record_parallel_gain(bool faster) {
   g_serial_backoff.store(backoff, std::memory_order_relaxed);
   g_serial_calls_left.store(backoff, std::memory_order_relaxed);
 }
+
+// What a probed region measures: the caller's time on its own tasks (the serial estimate) and
+// when the last helper joined.
+struct RegionProbe {
+  Clock::time_point start = Clock::now();
+  double caller_busy = 0;
+  int64_t caller_tasks = 0;
+  std::atomic<int64_t> last_join_ns{0};
+
+  void helper_joined() {
+    using std::chrono::nanoseconds;
+    const int64_t ns = std::chrono::duration_cast<nanoseconds>(Clock::now() - start).count();
+    int64_t seen = last_join_ns.load();
+    while (ns > seen && !last_join_ns.compare_exchange_weak(seen, ns)) {
+    }
+  }
+
+  void record(int64_t tasks) const {
+    if (caller_tasks == 0) return;
+    const double join = last_join_ns.load() * 1e-9;
+    const double serial_estimate = caller_busy * double(tasks) / double(caller_tasks);
+    record_parallel_gain(join <= kWakeAllowance &&
+                         seconds_since(start) - join < kMinGain * serial_estimate);
+  }
+};
 
 // K == 0: C = (accumulate ? C : 0) + bias, then the epilogue.
 template <class T>
@@ -385,25 +416,27 @@ void gemm_impl(const Problem<T>& p, int max_threads) {
   }
   const int64_t tasks = grid.tm * grid.tn;
   std::atomic<int64_t> next_task{0};
-  int64_t caller_tasks = 0;
-  double caller_busy = 0;
-  const auto start = Clock::now();
+  RegionProbe probe;
+  const int caller_cpu = cpu::current_cpu();
 #pragma omp parallel num_threads(grid.threads)
   {
     cpu::enable_flush_denormals();
-    Worker<T> worker(ks, p, plan);
     const bool caller = omp_get_thread_num() == 0;
+    if (!caller) {
+      cpu::step_off_cpu(caller_cpu);
+      if (probed) probe.helper_joined();
+    }
+    Worker<T> worker(ks, p, plan);
     for (int64_t t; (t = next_task.fetch_add(1, std::memory_order_relaxed)) < tasks;) {
       const auto task_start = probed && caller ? Clock::now() : Clock::time_point{};
       worker.run_task(grid, t);
       if (probed && caller) {
-        caller_busy += seconds_since(task_start);
-        ++caller_tasks;
+        probe.caller_busy += seconds_since(task_start);
+        ++probe.caller_tasks;
       }
     }
   }
-  if (probed && caller_tasks > 0)
-    record_parallel_gain(seconds_since(start) < kMinGain * caller_busy * tasks / caller_tasks);
+  if (probed) probe.record(tasks);
 }
 
 }  // namespace
