@@ -157,13 +157,15 @@ def resnet(reps):
     fns_fwd = {"fasttf": lambda: nn_conv.conv2d(x, w, 1, "SAME")}
     fns_step = {"fasttf": fast_step}
     if tf is not None:
-        tx, tw = tf.constant(x_np), tf.Variable(w_np)
+        tx, tw = tf.Variable(x_np), tf.Variable(w_np)  # variables: nothing to constant-fold
 
         def tf_step():
             with tf.GradientTape() as tape:
                 tape.watch(tx)
                 loss = tf.reduce_sum(tf.nn.conv2d(tx, tw, 1, "SAME"))
-            return tape.gradient(loss, [tx, tw])
+            # The loss is returned too: a graph that returned only the gradients would drop the
+            # forward convolution, whose output no gradient of a linear op needs.
+            return loss, tape.gradient(loss, [tx, tw])
 
         fns_fwd["tf"] = graph(lambda: tf.nn.conv2d(tx, tw, 1, "SAME"))
         fns_step["tf"] = graph(tf_step)
