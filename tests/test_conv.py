@@ -257,7 +257,7 @@ def _tf_padding(padding):
 
 
 @pytest.mark.parametrize("kwargs", FUSED_CASES)
-@pytest.mark.parametrize("cin,cout", [(1, 32), (3, 5), (2, 40), (6, 7)])
+@pytest.mark.parametrize("cin,cout", [(1, 32), (3, 5), (2, 40), (1, 16), (4, 48), (6, 7)])
 @pytest.mark.parametrize("relu", [True, False])
 @pytest.mark.parametrize("watch_input", [True, False])
 def test_fused_conv_gradients_match_numpy(kwargs, cin, cout, relu, watch_input):

@@ -233,10 +233,73 @@ void filter_grad_run(const Conv2dGeometry& g, const T* x, int64_t n, int64_t oh,
     }
 }
 
+// dw rows [k0, k0 + TAPS) × COV vectors of channels from co0 over a run of np pixels whose taps
+// all lie inside the image: tap t of pixel p is src[t][p * step]. The TAPS × COV accumulators
+// stay in registers for the whole run, each x value is broadcast once for COV products, and
+// dw is loaded and stored once per run; the sum over p runs in pixel order, as in
+// filter_grad_run, so both paths give the same bits.
+template <class T, int TAPS, int COV>
+inline void filter_grad_taps(const T* const* __restrict src, int64_t step, int np,
+                             const T* __restrict d, int64_t Cout, int64_t co0, T* __restrict dw) {
+  constexpr int L = kLanes<T>;
+  Vec<T> acc[TAPS][COV];
+  for (int t = 0; t < TAPS; ++t)
+    for (int v = 0; v < COV; ++v) acc[t][v] = load(dw + t * Cout + co0 + v * L);
+  for (int p = 0; p < np; ++p) {
+    Vec<T> dv[COV];
+    for (int v = 0; v < COV; ++v) dv[v] = load(d + p * Cout + co0 + v * L);
+    for (int t = 0; t < TAPS; ++t) {
+      const T xv = src[t][p * step];
+      for (int v = 0; v < COV; ++v) acc[t][v] += xv * dv[v];
+    }
+  }
+  for (int t = 0; t < TAPS; ++t)
+    for (int v = 0; v < COV; ++v) store(dw + t * Cout + co0 + v * L, acc[t][v]);
+}
+
+// filter_grad_run for a run whose taps are all inside the image (every run of a VALID
+// convolution): no gathered copy of the taps, register-blocked over taps and channel vectors.
+// The last Cout % lanes channels are left to the caller.
+template <class T, int P>
+void filter_grad_run_inside(const Conv2dGeometry& g, const T* x, int64_t n, int64_t oh,
+                            int64_t ow0, int np, const T* __restrict d, T* __restrict dw) {
+  constexpr int L = kLanes<T>;
+  constexpr int kMaxTaps = 4 * 4 * kMaxDirectChannels;  // the largest filter this path takes
+  const int64_t C = g.C, Cout = g.Cout, K = g.KH * g.KW * C;
+  const T* image = x + n * g.H * g.W * C;
+  const T* src[kMaxTaps];
+  for (int64_t kh = 0; kh < g.KH; ++kh)
+    for (int64_t kw = 0; kw < g.KW; ++kw)
+      for (int64_t c = 0; c < C; ++c) {
+        const int64_t ih = oh * g.stride_h - g.pad_top + kh * g.dilation_h;
+        const int64_t iw = ow0 * g.stride_w - g.pad_left + kw * g.dilation_w;
+        src[(kh * g.KW + kw) * C + c] = image + (ih * g.W + iw) * C + c;
+      }
+  const int64_t step = g.stride_w * C;
+  int64_t co0 = 0;
+  for (; co0 + 2 * L <= Cout; co0 += 2 * L) {
+    int64_t k = 0;
+    for (; k + 8 <= K; k += 8) filter_grad_taps<T, 8, 2>(src + k, step, np, d, Cout, co0, dw + k * Cout);
+    for (; k + 4 <= K; k += 4) filter_grad_taps<T, 4, 2>(src + k, step, np, d, Cout, co0, dw + k * Cout);
+    for (; k < K; ++k) filter_grad_taps<T, 1, 2>(src + k, step, np, d, Cout, co0, dw + k * Cout);
+  }
+  for (; co0 + L <= Cout; co0 += L) {
+    int64_t k = 0;
+    for (; k + 8 <= K; k += 8) filter_grad_taps<T, 8, 1>(src + k, step, np, d, Cout, co0, dw + k * Cout);
+    for (; k < K; ++k) filter_grad_taps<T, 1, 1>(src + k, step, np, d, Cout, co0, dw + k * Cout);
+  }
+  for (; co0 < Cout; ++co0)
+    for (int64_t k = 0; k < K; ++k) {
+      T acc = dw[k * Cout + co0];
+      for (int p = 0; p < np; ++p) acc += src[k][p * step] * d[p * Cout + co0];
+      dw[k * Cout + co0] = acc;
+    }
+}
+
 template <class T>
 void filter_grad_range(const Conv2dGeometry& g, const T* x, const T* grad, const T* relu_y, T* dw,
                        T* db, int64_t m0, int64_t m1) {
-  constexpr int P = 8;  // pixels per run: dw is loaded and stored once per P pixels
+  constexpr int P = 32;  // pixels per run: dw is loaded and stored once per P pixels
   const int64_t K = g.KH * g.KW * g.C, Cout = g.Cout, hw = g.Ho * g.Wo;
   std::vector<T> cols(size_t(P * K)), d(size_t(P * Cout));
   std::fill(dw, dw + K * Cout, T(0));
@@ -254,7 +317,10 @@ void filter_grad_range(const Conv2dGeometry& g, const T* x, const T* grad, const
         const T* dp = d.data() + p * Cout;
         for (int64_t co = 0; co < Cout; ++co) db[co] += dp[co];
       }
-    filter_grad_run<T, P>(g, x, n, oh, ow0, np, d.data(), cols.data(), dw);
+    if (g.KH * g.KW <= 16 && taps_inside(g, oh, ow0, ow0 + np))
+      filter_grad_run_inside<T, P>(g, x, n, oh, ow0, np, d.data(), dw);
+    else
+      filter_grad_run<T, P>(g, x, n, oh, ow0, np, d.data(), cols.data(), dw);
     m += np;
   }
 }
