@@ -23,13 +23,14 @@ def calibrate(fn, target_seconds=0.02):
         number *= 2
 
 
-def compare(impls, repeats=7, target_seconds=0.02, settle_seconds=0.0):
+def compare(impls, repeats=7, target_seconds=0.02, settle_seconds=0.05):
     """Median seconds per call for each named callable, sampled in interleaved rounds so that
     machine noise hits every implementation alike. Returns {name: seconds}.
 
-    settle_seconds: an idle pause after each sample, for multi-threaded peers. BLAS and OpenMP
-    workers keep spinning for a while after a call returns (OpenBLAS' for ~0.1 s); without the
-    pause they would occupy the second core during the next library's sample."""
+    settle_seconds: an idle pause after each sample, for multi-threaded peers. BLAS, OpenMP and
+    TensorFlow's workers keep spinning for a while after a call returns (OpenBLAS' for ~0.1 s);
+    without the pause they occupy the second core during the next library's sample (measured:
+    fasttf's reduce_max over 16M floats 1.65 ms right after TensorFlow's, 1.28 ms alone)."""
     numbers = {name: calibrate(fn, target_seconds) for name, fn in impls.items()}
     samples = {name: [] for name in impls}
     for _ in range(repeats):

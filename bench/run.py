@@ -345,7 +345,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--json", action="store_true", help="also print the table as JSON")
     parser.add_argument("--quick", action="store_true", help="skip the largest cases")
-    parser.add_argument("--only", default="", help="comma-separated families to run")
+    parser.add_argument("--only", default="",
+                        help="comma-separated families to run: matmul, conv, xent, elementwise, "
+                             "reduce, indexing, overhead")
     args = parser.parse_args()
     peers = (["numpy"] + (["torch"] if torch is not None else [])
              + (["tensorflow"] if tf_ is not None else []))
@@ -356,6 +358,9 @@ def main():
                 "elementwise": bench_elementwise, "reduce": bench_reductions,
                 "indexing": bench_indexing, "overhead": bench_overhead}
     only = [f for f in args.only.split(",") if f]
+    unknown = sorted(set(only) - set(families))
+    if unknown:
+        parser.error("unknown families %s (choose from %s)" % (", ".join(unknown), ", ".join(families)))
     for name, fn in families.items():
         if not only or name in only:
             fn(table, args.quick)
