@@ -104,6 +104,28 @@ def test_conv2d_large_tiled_and_pointwise():
                  ref_conv2d(x.astype(np.float64), w1))
 
 
+@pytest.mark.parametrize("dtype,tol", [(np.float32, 2e-4), (np.float64, 1e-10)])
+def test_conv2d_filter_packed_once_over_several_k_blocks(dtype, tol):
+    # K = 3*3*50 = 450 spans two of the GEMM's K blocks (384 floats / 256 doubles) and Cout = 37
+    # a full and a partial column panel: the filter packed once for all tiles must be laid out
+    # as the GEMM reads each block. Forward, and the input gradient by both of its GEMM forms
+    # (stride 1: the flipped-filter convolution; stride 2: dy·wᵀ and col2im).
+    x = RNG.standard_normal((2, 9, 10, 50))
+    w = RNG.standard_normal((3, 3, 50, 37)) * 0.1
+    for strides in ((1, 1), (2, 2)):
+        y_ref = ref_conv2d(x, w, strides, "SAME")
+        dy = RNG.standard_normal(y_ref.shape)
+        xt = tf.constant(x.astype(dtype))
+        with tf.GradientTape() as tape:
+            tape.watch(xt)
+            y = nn.conv2d(xt, tf.constant(w.astype(dtype)), list(strides), "SAME")
+            loss = tf.reduce_sum(y * tf.constant(dy.astype(dtype)))
+        assert_close(y, y_ref, rtol=tol, atol=tol)
+        dx_ref = ref_fused_gradients(x, w, np.zeros(37), dy, False, strides=strides,
+                                     padding="SAME")[0]
+        assert_close(tape.gradient(loss, xt), dx_ref, rtol=tol, atol=tol)
+
+
 def test_conv2d_nchw_matches_nhwc():
     x = RNG.standard_normal((2, 3, 8, 7))  # NCHW
     w = RNG.standard_normal((3, 3, 3, 4))

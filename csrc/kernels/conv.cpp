@@ -206,13 +206,14 @@ void conv2d_forward(const Conv2dGeometry& g, const T* x, const T* w, const T* bi
     return;
   }
   const int64_t rows = tile_rows_for<T>(K), ntiles = ceil_div(M, rows);
+  const PackedGemmB<T> filter(K, Cout, w, Cout, 1);  // shared by every tile
   parallel_for(ntiles, 1, [&](int64_t t0, int64_t t1) {
     std::vector<T> col(size_t(std::min(rows, M) * K));
     for (int64_t t = t0; t < t1; ++t) {
       const int64_t m0 = t * rows, m1 = std::min(M, m0 + rows);
       im2col_rows(g, x, m0, m1, col.data());
-      gemm<T>(m1 - m0, Cout, K, col.data(), K, 1, w, Cout, 1, y + m0 * Cout, Cout, false, bias,
-              epilogue);
+      gemm_packed_b<T>(m1 - m0, col.data(), K, 1, filter, y + m0 * Cout, Cout, false, bias,
+                       epilogue);
     }
   });
 }
@@ -314,13 +315,14 @@ void conv2d_backward_input(const Conv2dGeometry& g, const T* dy, const T* w, T* 
   // threads whole, so no two threads add into the same dx element.
   std::fill(dx, dx + xsize, T(0));
   const int64_t rows = std::min(tile_rows_for<T>(K), hw);
+  const PackedGemmB<T> filter_t(Cout, K, w, 1, Cout);  // wᵀ, shared by every tile
   parallel_for(g.N, 1, [&](int64_t n0, int64_t n1) {
     std::vector<T> col(size_t(rows * K));
     for (int64_t n = n0; n < n1; ++n)
       for (int64_t r0 = 0; r0 < hw; r0 += rows) {
         const int64_t r1 = std::min(hw, r0 + rows);
-        gemm<T>(r1 - r0, K, Cout, dy + (n * hw + r0) * Cout, Cout, 1, w, 1, Cout, col.data(), K,
-                false);
+        gemm_packed_b<T>(r1 - r0, dy + (n * hw + r0) * Cout, Cout, 1, filter_t, col.data(), K,
+                         false);
         col2im_add_rows(g, col.data(), n, r0, r1, dx);
       }
   });

@@ -20,6 +20,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdlib>
+#include <new>
 
 #include "core/cpu.h"
 #include "core/thread_placement.h"
@@ -112,6 +113,7 @@ struct Problem {
   bool accumulate;
   const T* bias;
   bool relu;
+  const PackedGemmB<T>* packed_b = nullptr;  // B already packed: b, b_rs, b_cs unused
 };
 
 // Everything that decides the arithmetic depends on the shape only, never on the thread
@@ -138,7 +140,7 @@ Plan make_plan(const KernelSet<T>& ks, const Problem<T>& p) {
     if (p.a_rs == 1) plan.a_mode = AMode::ColStride;
     else if (p.a_cs == 1) plan.a_mode = AMode::RowStride;
   }
-  plan.direct_b = (bytes_b <= kDirectMaxBytesB || one_a_panel) && p.b_cs == 1;
+  plan.direct_b = !p.packed_b && (bytes_b <= kDirectMaxBytesB || one_a_panel) && p.b_cs == 1;
   return plan;
 }
 
@@ -171,7 +173,7 @@ TaskGrid make_task_grid(int max_threads, const KernelSet<T>& ks, const Problem<T
   const int64_t panels_m = ceil_div(p.M, ks.mr), panels_n = ceil_div(p.N, ks.nr);
   if (max_threads <= 1 || panels_m * panels_n < 2) return g;
   const int threads = int(std::min<int64_t>(max_threads, panels_m * panels_n));
-  const bool packs_a = plan.a_mode == AMode::Packed, packs_b = !plan.direct_b;
+  const bool packs_a = plan.a_mode == AMode::Packed, packs_b = !plan.direct_b && !p.packed_b;
   const int64_t limit = kMaxTasksPerThread * threads;
   double best = -1;
   for (int64_t tm = 1; tm <= std::min(panels_m, limit); ++tm) {
@@ -212,8 +214,9 @@ class Worker {
       : ks_(ks), p_(p), plan_(plan) {
     a_block_ = plan.a_mode == AMode::Packed ? scratch<T>(kSlotABlock, plan.mc * plan.kc)
                                             : nullptr;
-    b_block_ = plan.direct_b ? nullptr
-                             : scratch<T>(kSlotBBlock, plan.kc * round_up(plan.nc, ks.nr));
+    b_block_ = plan.direct_b || p.packed_b
+                   ? nullptr
+                   : scratch<T>(kSlotBBlock, plan.kc * round_up(plan.nc, ks.nr));
     a_edge_ = scratch<T>(kSlotAEdge, ks.mr * plan.kc);
   }
 
@@ -254,8 +257,8 @@ class Worker {
     const int64_t chunk = balanced_block(col_end - col_begin, plan_.nc, ks_.nr);
     for (int64_t j0 = col_begin; j0 < col_end; j0 += chunk) {
       const int64_t nc = std::min(chunk, col_end - j0);
-      const T* b = p_.b + pc * p_.b_rs + j0 * p_.b_cs;
-      if (!plan_.direct_b) {
+      const T* b = p_.packed_b ? p_.packed_b->block(pc, kc, j0) : p_.b + pc * p_.b_rs + j0 * p_.b_cs;
+      if (!plan_.direct_b && !p_.packed_b) {
         ks_.pack_b(kc, nc, b, p_.b_rs, p_.b_cs, b_block_);
         b = b_block_;
       }
@@ -450,6 +453,39 @@ void gemm(int64_t M, int64_t N, int64_t K, const T* a, int64_t a_rs, int64_t a_c
   gemm_impl(p, omp_get_max_threads());
 }
 
+template <class T>
+PackedGemmB<T>::PackedGemmB(int64_t K, int64_t N, const T* b, int64_t b_rs, int64_t b_cs)
+    : K_(K), N_(N) {
+  const KernelSet<T>& ks = kernels_for<T>(cpu::best_isa(), N);
+  nr_ = ks.nr;
+  padded_n_ = round_up(std::max<int64_t>(N, 1), ks.nr);
+  const size_t bytes = round_up(std::max<int64_t>(K, 1) * padded_n_ * int64_t(sizeof(T)), 64);
+  data_ = static_cast<T*>(std::aligned_alloc(64, bytes));
+  if (!data_) throw std::bad_alloc();
+  // K blocks as make_plan cuts them; block k0 starts at k0 * padded_n_.
+  const int64_t kc = balanced_block(std::max<int64_t>(K, 1), ks.kc, 1);
+  for (int64_t k0 = 0; k0 < K && N > 0; k0 += kc)
+    ks.pack_b(std::min(kc, K - k0), N, b + k0 * b_rs, b_rs, b_cs, data_ + k0 * padded_n_);
+}
+
+template <class T>
+PackedGemmB<T>::~PackedGemmB() {
+  std::free(data_);
+}
+
+template <class T>
+const T* PackedGemmB<T>::block(int64_t k0, int64_t kc, int64_t j0) const {
+  return data_ + k0 * padded_n_ + (j0 / nr_) * kc * nr_;
+}
+
+template <class T>
+void gemm_packed_b(int64_t M, const T* a, int64_t a_rs, int64_t a_cs, const PackedGemmB<T>& b,
+                   T* c, int64_t ldc, bool accumulate, const T* bias, GemmEpilogue epilogue) {
+  Problem<T> p{M, b.N(), b.K(), a, a_rs, a_cs, nullptr, 0, 0, c, ldc, accumulate, bias,
+               epilogue == GemmEpilogue::Relu, &b};
+  gemm_impl(p, omp_get_max_threads());
+}
+
 // Small items run one per thread (each item on one thread, so results match the serial
 // order); large items run one after another, each parallel inside.
 template <class T>
@@ -483,5 +519,13 @@ template void gemm_batched<float>(int64_t, int64_t, int64_t, int64_t, const floa
 template void gemm_batched<double>(int64_t, int64_t, int64_t, int64_t, const double*, int64_t,
                                    int64_t, int64_t, const double*, int64_t, int64_t, int64_t,
                                    double*, int64_t, int64_t, bool);
+template class PackedGemmB<float>;
+template class PackedGemmB<double>;
+template void gemm_packed_b<float>(int64_t, const float*, int64_t, int64_t,
+                                   const PackedGemmB<float>&, float*, int64_t, bool, const float*,
+                                   GemmEpilogue);
+template void gemm_packed_b<double>(int64_t, const double*, int64_t, int64_t,
+                                    const PackedGemmB<double>&, double*, int64_t, bool,
+                                    const double*, GemmEpilogue);
 
 }  // namespace fasttf::kernels
