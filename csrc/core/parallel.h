@@ -10,7 +10,7 @@
 #include <mutex>
 
 #include "core/cpu.h"
-#include "core/thread_placement.h"
+#include "core/thread_team.h"
 
 namespace fasttf {
 
@@ -56,6 +56,7 @@ void parallel_for(int64_t n, int64_t grain, const F& fn) {
       if (!error) error = std::current_exception();
     }
   }
+  cpu::mark_team_done();
   if (error) std::rethrow_exception(error);
 }
 

@@ -23,7 +23,7 @@
 #include <new>
 
 #include "core/cpu.h"
-#include "core/thread_placement.h"
+#include "core/thread_team.h"
 #include "kernels/gemm_internal.h"
 
 namespace fasttf::kernels {
@@ -331,10 +331,11 @@ class Worker {
 // tasks predict; after a miss they run serially for a number of calls that doubles with each
 // consecutive miss (up to kMaxSerialCalls), then try again. Only who computes a tile changes,
 // never the result.
-// A helper asleep in the OpenMP runtime (after any pause, and always after a serial stretch)
-// takes tens of microseconds to wake: that delay, up to kWakeAllowance, is not held against the
-// region, or the first call after every pause would count as a miss and the serial stretches
-// would keep the helpers asleep for the next probe. A helper later than that counts as absent.
+// A helper that joins late is only evidence of a busy core when the team was recently at work:
+// after a pause (kColdTeamSeconds) the first region waits milliseconds for its helpers to wake
+// (see core/thread_team.h), so a cold region the helpers did not help in is not counted, or
+// every pause would start a serial stretch that keeps the helpers asleep for the next probe. A
+// helper's wake-up (up to kWakeAllowance) is not held against a region it did help in.
 using Clock = std::chrono::steady_clock;
 double seconds_since(Clock::time_point t) {
   return std::chrono::duration<double>(Clock::now() - t).count();
@@ -342,6 +343,7 @@ double seconds_since(Clock::time_point t) {
 constexpr int64_t kProbedMaxMacs = int64_t(64) << 20;
 constexpr double kMinGain = 0.9;         // parallel must take under 90% of the serial estimate
 constexpr double kWakeAllowance = 2e-4;  // seconds a sleeping helper may take to join
+constexpr double kColdTeamSeconds = 0.02;  // longer idle: helpers may take ms to wake
 constexpr int kMaxSerialCalls = 256;
 std::atomic<int> g_serial_calls_left{0};
 std::atomic<int> g_serial_backoff{0};
@@ -367,6 +369,7 @@ void record_parallel_gain(bool faster) {
 // What a probed region measures: the caller's time on its own tasks (the serial estimate) and
 // when the last helper joined.
 struct RegionProbe {
+  bool team_was_cold = cpu::seconds_since_team_done() > kColdTeamSeconds;
   Clock::time_point start = Clock::now();
   double caller_busy = 0;
   int64_t caller_tasks = 0;
@@ -382,10 +385,13 @@ struct RegionProbe {
 
   void record(int64_t tasks) const {
     if (caller_tasks == 0) return;
-    const double join = last_join_ns.load() * 1e-9;
+    if (caller_tasks == tasks) {  // the helpers did no task
+      if (!team_was_cold) record_parallel_gain(false);
+      return;
+    }
+    const double join = std::min(last_join_ns.load() * 1e-9, kWakeAllowance);
     const double serial_estimate = caller_busy * double(tasks) / double(caller_tasks);
-    record_parallel_gain(join <= kWakeAllowance &&
-                         seconds_since(start) - join < kMinGain * serial_estimate);
+    record_parallel_gain(seconds_since(start) - join < kMinGain * serial_estimate);
   }
 };
 
@@ -439,6 +445,7 @@ void gemm_impl(const Problem<T>& p, int max_threads) {
       }
     }
   }
+  cpu::mark_team_done();
   if (probed) probe.record(tasks);
 }
 

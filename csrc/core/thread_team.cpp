@@ -1,4 +1,7 @@
-#include "core/thread_placement.h"
+#include "core/thread_team.h"
+
+#include <atomic>
+#include <chrono>
 
 #ifdef __linux__
 #include <sched.h>
@@ -29,5 +32,21 @@ int current_cpu() { return -1; }
 void step_off_cpu(int) {}
 
 #endif
+
+namespace {
+using Clock = std::chrono::steady_clock;
+std::atomic<int64_t> g_team_done_ns{0};  // 0: no region yet
+int64_t now_ns() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now().time_since_epoch())
+      .count();
+}
+}  // namespace
+
+void mark_team_done() { g_team_done_ns.store(now_ns(), std::memory_order_relaxed); }
+
+double seconds_since_team_done() {
+  const int64_t done = g_team_done_ns.load(std::memory_order_relaxed);
+  return done == 0 ? 1e9 : double(now_ns() - done) * 1e-9;
+}
 
 }  // namespace fasttf::cpu
