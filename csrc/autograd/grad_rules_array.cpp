@@ -58,6 +58,12 @@ GradFn take_rows(const Shape& params_shape, const Tensor& indices) {
   };
 }
 
+GradFn scatter_nd(const Tensor& rows, const Shape& updates_shape, int64_t N, int64_t R) {
+  return [rows, updates_shape, N, R](const Grads& g) -> Grads {
+    return {reshape(ops::take_rows(reshape(g[0], {1, 1, N, R}), rows), updates_shape)};
+  };
+}
+
 GradFn scatter_rows(ScatterKind kind, const Tensor& indices, const Tensor& target,
                     const Tensor& rows, const Tensor& out) {
   switch (kind) {

@@ -1,5 +1,7 @@
 #include "core/tensor.h"
 
+#include <sys/mman.h>
+
 #include <cstring>
 
 #include "core/allocator.h"
@@ -61,6 +63,25 @@ Tensor Tensor::zeros(const Shape& shape, DType dtype, const char* op) {
   Tensor t = empty(shape, dtype, op);
   std::memset(t.raw_data(), 0, size_t(t.numel()) * t.itemsize());
   return t;
+}
+
+Tensor Tensor::zeros_untouched(const Shape& shape, DType dtype, const char* op) {
+  const size_t bytes = size_t(checked_numel(shape, dtype, op)) * fasttf::itemsize(dtype);
+  constexpr size_t kMapThreshold = size_t(16) << 20;
+  if (bytes < kMapThreshold) return zeros(shape, dtype, op);
+  void* p = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (p == MAP_FAILED) return zeros(shape, dtype, op);  // the allocator reports the OOM
+  auto impl = std::make_shared<TensorImpl>();
+  // A non-owning Storage (the allocator must not take these pages) released by munmap.
+  impl->storage = std::shared_ptr<Storage>(new Storage(p, bytes), [](Storage* s) {
+    munmap(s->data, s->nbytes);
+    delete s;
+  });
+  impl->shape = shape;
+  impl->strides = contiguous_strides(shape);
+  impl->dtype = dtype;
+  impl->id = TensorImpl::next_id();
+  return Tensor(std::move(impl));
 }
 
 Tensor Tensor::view(const Shape& shape, const Shape& strides, int64_t offset) const {

