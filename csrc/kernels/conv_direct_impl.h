@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <type_traits>
 #include <vector>
 
 #include "kernels/conv_direct.h"
@@ -276,18 +277,19 @@ void filter_grad_run_inside(const Conv2dGeometry& g, const T* x, int64_t n, int6
         src[(kh * g.KW + kw) * C + c] = image + (ih * g.W + iw) * C + c;
       }
   const int64_t step = g.stride_w * C;
+  // Taps in chunks of 8, 4 and 1 (templates keep each chunk's accumulators in registers).
+  auto taps = [&](auto cov, int64_t co0) {
+    constexpr int COV = decltype(cov)::value;
+    int64_t k = 0;
+    for (; k + 8 <= K; k += 8)
+      filter_grad_taps<T, 8, COV>(src + k, step, np, d, Cout, co0, dw + k * Cout);
+    for (; k + 4 <= K; k += 4)
+      filter_grad_taps<T, 4, COV>(src + k, step, np, d, Cout, co0, dw + k * Cout);
+    for (; k < K; ++k) filter_grad_taps<T, 1, COV>(src + k, step, np, d, Cout, co0, dw + k * Cout);
+  };
   int64_t co0 = 0;
-  for (; co0 + 2 * L <= Cout; co0 += 2 * L) {
-    int64_t k = 0;
-    for (; k + 8 <= K; k += 8) filter_grad_taps<T, 8, 2>(src + k, step, np, d, Cout, co0, dw + k * Cout);
-    for (; k + 4 <= K; k += 4) filter_grad_taps<T, 4, 2>(src + k, step, np, d, Cout, co0, dw + k * Cout);
-    for (; k < K; ++k) filter_grad_taps<T, 1, 2>(src + k, step, np, d, Cout, co0, dw + k * Cout);
-  }
-  for (; co0 + L <= Cout; co0 += L) {
-    int64_t k = 0;
-    for (; k + 8 <= K; k += 8) filter_grad_taps<T, 8, 1>(src + k, step, np, d, Cout, co0, dw + k * Cout);
-    for (; k < K; ++k) filter_grad_taps<T, 1, 1>(src + k, step, np, d, Cout, co0, dw + k * Cout);
-  }
+  for (; co0 + 2 * L <= Cout; co0 += 2 * L) taps(std::integral_constant<int, 2>{}, co0);
+  for (; co0 + L <= Cout; co0 += L) taps(std::integral_constant<int, 1>{}, co0);
   for (; co0 < Cout; ++co0)
     for (int64_t k = 0; k < K; ++k) {
       T acc = dw[k * Cout + co0];

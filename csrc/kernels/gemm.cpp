@@ -257,7 +257,8 @@ class Worker {
     const int64_t chunk = balanced_block(col_end - col_begin, plan_.nc, ks_.nr);
     for (int64_t j0 = col_begin; j0 < col_end; j0 += chunk) {
       const int64_t nc = std::min(chunk, col_end - j0);
-      const T* b = p_.packed_b ? p_.packed_b->block(pc, kc, j0) : p_.b + pc * p_.b_rs + j0 * p_.b_cs;
+      const T* b = p_.packed_b ? p_.packed_b->block(pc, kc, j0)
+                               : p_.b + pc * p_.b_rs + j0 * p_.b_cs;
       if (!plan_.direct_b && !p_.packed_b) {
         ks_.pack_b(kc, nc, b, p_.b_rs, p_.b_cs, b_block_);
         b = b_block_;
