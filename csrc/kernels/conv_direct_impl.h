@@ -259,9 +259,9 @@ inline void filter_grad_taps(const T* const* __restrict src, int64_t step, int n
 }
 
 // filter_grad_run for a run whose taps are all inside the image (every run of a VALID
-// convolution): no gathered copy of the taps, register-blocked over taps and channel vectors.
-// The last Cout % lanes channels are left to the caller.
-template <class T, int P>
+// convolution) and a filter of at most 16 taps per channel: no gathered copy of the taps,
+// register-blocked over taps and channel vectors (the last Cout % lanes channels scalar).
+template <class T>
 void filter_grad_run_inside(const Conv2dGeometry& g, const T* x, int64_t n, int64_t oh,
                             int64_t ow0, int np, const T* __restrict d, T* __restrict dw) {
   constexpr int L = kLanes<T>;
@@ -320,7 +320,7 @@ void filter_grad_range(const Conv2dGeometry& g, const T* x, const T* grad, const
         for (int64_t co = 0; co < Cout; ++co) db[co] += dp[co];
       }
     if (g.KH * g.KW <= 16 && taps_inside(g, oh, ow0, ow0 + np))
-      filter_grad_run_inside<T, P>(g, x, n, oh, ow0, np, d.data(), dw);
+      filter_grad_run_inside<T>(g, x, n, oh, ow0, np, d.data(), dw);
     else
       filter_grad_run<T, P>(g, x, n, oh, ow0, np, d.data(), cols.data(), dw);
     m += np;
