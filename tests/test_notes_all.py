@@ -19,6 +19,8 @@ from fasttf import keras
 from fasttf.keras import layers
 
 MNIST = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "datasets", "mnist.npz")
+needs_mnist = pytest.mark.skipif(not os.path.exists(MNIST),
+                                 reason="real MNIST (../shared/datasets/mnist.npz) not here")
 
 
 @pytest.fixture(autouse=True)
@@ -38,6 +40,7 @@ def fake_mnist(n, seed=0):
 # --- 4. tf.data -------------------------------------------------------------------------------
 
 @pytest.mark.slow
+@needs_mnist
 def test_4_1_load_data_real_mnist():
     (x, y), (x_test, y_test) = tf.keras.datasets.mnist.load_data(os.path.abspath(MNIST))
     assert (x.shape, y.shape) == ((60000, 28, 28), (60000,))
@@ -196,6 +199,7 @@ def test_4_6_handwritten_training_loop(capsys):
 
 
 @pytest.mark.slow
+@needs_mnist
 def test_4_6_handwritten_training_loop_real_mnist(capsys):
     with np.load(MNIST) as f:
         x, y = f["x_train"][:6000], f["y_train"][:6000]
