@@ -181,10 +181,15 @@ def argmin(input, axis=None, output_type=dtypes.int64, name=None):
 
 def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_b=False,
            a_is_sparse=False, b_is_sparse=False, output_type=None, name=None):
+    ta, tb = transpose_a or adjoint_a, transpose_b or adjoint_b
+    try:  # two float tensors first, unchecked: this wrapper's cost is most of a small product's
+        return _C.matmul(a, b, ta, tb)
+    except TypeError:  # not tensors yet, flags that are not bools, or an integer product
+        pass
     a = a if isinstance(a, Tensor) else convert_to_tensor(a)
     b = b if isinstance(b, Tensor) else _C.convert_to_tensor(b, a.dtype)
-    ta, tb = bool(transpose_a or adjoint_a), bool(transpose_b or adjoint_b)
-    try:  # the float case first: this wrapper's cost is most of a small product's time
+    ta, tb = bool(ta), bool(tb)
+    try:
         return _C.matmul(a, b, ta, tb)
     except TypeError:
         if not (a.dtype.is_integer and a.dtype == b.dtype):
