@@ -426,6 +426,14 @@ def test_debugging_assertions():
         tf.debugging.assert_near(tf.constant(1.), 1.1)
 
 
+def test_module_default_names_follow_tf():
+    # TF's camel_to_snake, acronyms included (values checked against TF 2.21).
+    expected = {"HTTPServer": "http_server", "MyModule": "my_module", "Dense2D": "dense2_d",
+                "ABC": "abc", "myModule": "my_module", "Conv2DTranspose": "conv2_d_transpose"}
+    for cls_name, name in expected.items():
+        assert type(cls_name, (tf.Module,), {})().name == name
+
+
 def test_module_collects_variables_like_tf():
     class Model(tf.Module):
         def __init__(self):

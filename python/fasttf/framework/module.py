@@ -1,6 +1,8 @@
 """tf.Module: a named container whose variables, trainable_variables and submodules are found
 by walking its attributes (sorted by name, own values before those of submodules, as TF)."""
 
+import re
+
 from .variables import Variable
 
 
@@ -85,10 +87,10 @@ class Module:
         return method
 
 
+# TF's rule: an underscore before an upper-case letter that follows a lower-case one or digit,
+# or that starts a capitalised word after an acronym ("HTTPServer" -> "http_server").
+_CAMEL_BOUNDARY = re.compile(r"((?<=[a-z0-9])[A-Z]|(?!^)[A-Z](?=[a-z]))")
+
+
 def _camel_to_snake(name):
-    out = []
-    for i, ch in enumerate(name):
-        if ch.isupper() and i and not name[i - 1].isupper():
-            out.append("_")
-        out.append(ch.lower())
-    return "".join(out)
+    return _CAMEL_BOUNDARY.sub(r"_\1", name).lower()

@@ -14,6 +14,7 @@ import numpy as np
 import fasttf as tf
 
 from . import _registry
+from .backend import to_snake_case
 from ..framework import dtypes
 from ..framework.tensor import Tensor
 
@@ -299,7 +300,7 @@ class Loss:
     """Base class: subclasses implement `call(y_true, y_pred)` returning per-sample losses."""
 
     def __init__(self, name=None, reduction="sum_over_batch_size", dtype=None):
-        self.name = name or _snake(self.__class__.__name__)
+        self.name = name or to_snake_case(self.__class__.__name__)
         self.reduction = standardize_reduction(reduction)
         self._dtype = dtypes.as_dtype(dtype) if dtype is not None else None
 
@@ -398,15 +399,6 @@ CategoricalHinge = _loss_class("CategoricalHinge", categorical_hinge, "categoric
                                "0).")
 CosineSimilarity = _loss_class("CosineSimilarity", cosine_similarity, "cosine_similarity",
                                "-sum(l2_normalize(y_true) * l2_normalize(y_pred)).", axis=-1)
-
-
-def _snake(name):
-    out = []
-    for i, ch in enumerate(name):
-        if ch.isupper() and i and not name[i - 1].isupper():
-            out.append("_")
-        out.append(ch.lower())
-    return "".join(out)
 
 
 # -- lookup ----------------------------------------------------------------------------------

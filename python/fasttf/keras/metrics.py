@@ -12,6 +12,7 @@ import numpy as np
 import fasttf as tf
 
 from . import _registry
+from .backend import to_snake_case
 from ..framework import dtypes
 from ..framework.tensor import Tensor
 from ..framework.variables import Variable
@@ -25,15 +26,6 @@ def _tensor(x, dtype=None):
     if not isinstance(x, Tensor):
         x = tf.convert_to_tensor(x)
     return x if dtype is None or x.dtype == dtype else tf.cast(x, dtype)
-
-
-def _snake(name):
-    out = []
-    for i, ch in enumerate(name):
-        if ch.isupper() and i and not name[i - 1].isupper():
-            out.append("_")
-        out.append(ch.lower())
-    return "".join(out)
 
 
 # -- accuracy functions (per-sample values) --------------------------------------------------
@@ -118,7 +110,7 @@ class Metric:
     `update_state(...)` and `result()`."""
 
     def __init__(self, name=None, dtype=None):
-        self.name = name or _snake(self.__class__.__name__)
+        self.name = name or to_snake_case(self.__class__.__name__)
         self._dtype = dtypes.as_dtype(dtype) if dtype is not None else tf.float32
         self._variables = []
 
