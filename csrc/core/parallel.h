@@ -14,7 +14,7 @@
 
 namespace fasttf {
 
-inline int max_threads() { return omp_get_max_threads(); }
+inline int max_threads() { return cpu::usable_threads(); }
 
 // Calls fn(begin, end) over [0, n) in contiguous chunks, one per thread. The chunk boundaries
 // depend on the thread count, so callers needing bitwise determinism must not let them change

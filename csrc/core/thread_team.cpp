@@ -1,5 +1,8 @@
 #include "core/thread_team.h"
 
+#include <omp.h>
+#include <pthread.h>
+
 #include <atomic>
 #include <chrono>
 
@@ -32,6 +35,17 @@ int current_cpu() { return -1; }
 void step_off_cpu(int) {}
 
 #endif
+
+namespace {
+std::atomic<bool> g_forked_child{false};
+void on_fork_child() { g_forked_child.store(true, std::memory_order_relaxed); }
+// Registered when the module loads, before any kernel can run.
+const bool g_fork_handler_registered = pthread_atfork(nullptr, nullptr, &on_fork_child) == 0;
+}  // namespace
+
+int usable_threads() {
+  return g_forked_child.load(std::memory_order_relaxed) ? 1 : omp_get_max_threads();
+}
 
 namespace {
 using Clock = std::chrono::steady_clock;

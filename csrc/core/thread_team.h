@@ -13,6 +13,12 @@ int current_cpu();  // -1 where unknown
 // the kernel moves it there (affinity narrowed, then the original mask restored). No-op otherwise.
 void step_off_cpu(int caller_cpu);
 
+// Fork. GNU OpenMP's thread pool does not survive fork(): a child process that enters a
+// parallel region after its parent used one waits forever for helpers that were not copied.
+// A child forked from this process therefore runs every kernel on its calling thread (as
+// PyTorch does); the parent is unaffected.
+int usable_threads();  // omp_get_max_threads(), or 1 in a forked child
+
 // Idleness. After a pause of ~0.1 s the first parallel region here waits milliseconds for its
 // helpers (sleeping threads on an idle virtual CPU), after which they keep up again; a helper
 // slowed by another process on its core is late whatever the pause. Parallel regions call

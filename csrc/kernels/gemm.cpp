@@ -458,7 +458,7 @@ void gemm(int64_t M, int64_t N, int64_t K, const T* a, int64_t a_rs, int64_t a_c
           GemmEpilogue epilogue) {
   Problem<T> p{M, N, K, a, a_rs, a_cs, b, b_rs, b_cs, c, ldc, accumulate, bias,
                epilogue == GemmEpilogue::Relu};
-  gemm_impl(p, omp_get_max_threads());
+  gemm_impl(p, cpu::usable_threads());
 }
 
 template <class T>
@@ -491,7 +491,7 @@ void gemm_packed_b(int64_t M, const T* a, int64_t a_rs, int64_t a_cs, const Pack
                    T* c, int64_t ldc, bool accumulate, const T* bias, GemmEpilogue epilogue) {
   Problem<T> p{M, b.N(), b.K(), a, a_rs, a_cs, nullptr, 0, 0, c, ldc, accumulate, bias,
                epilogue == GemmEpilogue::Relu, &b};
-  gemm_impl(p, omp_get_max_threads());
+  gemm_impl(p, cpu::usable_threads());
 }
 
 // Small items run one per thread (each item on one thread, so results match the serial
@@ -505,7 +505,7 @@ void gemm_batched(int64_t batch, int64_t M, int64_t N, int64_t K, const T* a, in
                  ldc, accumulate, nullptr, false};
     gemm_impl(p, threads);
   };
-  const int max_threads = omp_get_max_threads();
+  const int max_threads = cpu::usable_threads();
   const bool per_item_parallel = M * N * std::max<int64_t>(K, 1) >= kParallelMinMacs * 4;
   if (batch < 2 || max_threads <= 1 || per_item_parallel || omp_in_parallel()) {
     for (int64_t i = 0; i < batch; ++i) item(i, max_threads);
