@@ -1,6 +1,7 @@
 """GEMM paths that tf.matmul and the fused Dense op reach by shape: a last row panel covered
 exactly by a shorter edge kernel (A read in place) or with padding (packed first), the narrow
-tile for C at most one vector wide, every ISA, and the task grid that shares C between
+tile for C at most one vector wide, the small-product tile (B read in place in whole 64-column
+panels), every ISA, and the task grid that shares C between
 threads (same bits for any thread count, including odd ones)."""
 
 import json
@@ -15,8 +16,9 @@ import fasttf as tf
 from fasttf import _C
 from helpers import assert_close
 
-# Row counts around the micro-kernel heights of every ISA: AVX-512 14 rows (edges 4, 8) and
-# narrow 28 (edges 4, 8, 16), AVX2 6 (edges 2, 4) and narrow 12 (edges 4, 8).
+# Row counts around the micro-kernel heights of every ISA: AVX-512 14 rows (edges 4, 8),
+# narrow 28 (edges 4, 8, 16) and small 6 (edges 1, 2, 4), AVX2 6 (edges 2, 4) and narrow 12
+# (edges 4, 8).
 EDGE_ROWS = [1, 2, 4, 8, 16, 18, 22, 36, 44, 60, 128, 1026]
 
 
@@ -60,11 +62,24 @@ def test_matmul_large_k_and_wide_c_with_edge_rows(m, k, n):
                  rtol=rtol, atol=atol)
 
 
+@pytest.mark.parametrize("n", [64, 128])
+@pytest.mark.parametrize("m", [1, 2, 3, 4, 5, 6, 7, 11, 64, 130])
+def test_small_product_tile_edge_rows_and_a_layouts(m, n):
+    # B row-major and at most 64 KB with whole 64-column panels: the 6×64 tile, with A read in
+    # place (row-major or transposed) and the edges of 1, 2 and 4 rows (3 and 5 rows pack).
+    for k in (1, 64, 125):
+        for ta in (False, True):
+            a, b = _operands(m, k, n, ta, False, np.float32, seed=m * 5 + k + n)
+            out = tf.matmul(tf.constant(a), tf.constant(b), transpose_a=ta)
+            rtol, atol = _tolerance(np.float32, k)
+            assert_close(out, _reference(a, b, ta, False), rtol=rtol, atol=atol)
+
+
 @pytest.mark.parametrize("relu", [False, True])
 @pytest.mark.parametrize("m", [2, 8, 18, 44, 128])
 def test_fused_dense_bias_relu_on_edge_rows(m, relu):
     rng = np.random.default_rng(m)
-    for k, n in ((784, 256), (256, 10)):
+    for k, n in ((784, 256), (256, 10), (100, 64)):
         x = rng.standard_normal((m, k)).astype(np.float32)
         kernel = rng.standard_normal((k, n)).astype(np.float32)
         bias = rng.standard_normal(n).astype(np.float32)
@@ -100,7 +115,8 @@ print(json.dumps(out))
 # Shapes whose thread tasks cut C along rows, columns or both, with edge panels in each task.
 GRID_SHAPES = [(130, 784, 256, False, False), (786, 128, 256, True, False),
                (130, 256, 786, False, True), (600, 500, 700, False, False),
-               (1030, 300, 130, True, True), (97, 97, 97, False, False)]
+               (1030, 300, 130, True, True), (97, 97, 97, False, False),
+               (1000, 64, 128, False, False)]
 
 
 def _run(env_update, shapes):

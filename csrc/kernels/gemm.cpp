@@ -116,6 +116,20 @@ struct Problem {
   const PackedGemmB<T>* packed_b = nullptr;  // B already packed: b, b_rs, b_cs unused
 };
 
+// The kernel set for a product. Float products on AVX-512 whose B is read in place (row-major,
+// at most kDirectMaxBytesB) in whole 64-column panels get the 6×64 tile: 64³ 4% faster, one
+// row 30% (fewer broadcasts per FMA). A partial last panel (masked loads of four B vectors)
+// made it 2-6% slower than 14×32 tiles (N = 40, 48, 100, 112, 120), so those keep the main set.
+template <class T>
+const KernelSet<T>& kernels_for(cpu::Isa isa, const Problem<T>& p) {
+  if constexpr (sizeof(T) == 4) {
+    const bool small_b = p.K * p.N * int64_t(sizeof(T)) <= kDirectMaxBytesB;
+    if (isa == cpu::Isa::Avx512 && !p.packed_b && p.b_cs == 1 && small_b && p.N % 64 == 0)
+      return gemm_detail::avx512::small_kernels_f32();
+  }
+  return kernels_for<T>(isa, p.N);
+}
+
 // Everything that decides the arithmetic depends on the shape only, never on the thread
 // count: the K blocking fixes each C element's sequence of FMAs.
 struct Plan {
@@ -415,7 +429,7 @@ void gemm_impl(const Problem<T>& p, int max_threads) {
   cpu::enable_flush_denormals();
   if (p.M <= 0 || p.N <= 0) return;
   if (p.K <= 0) return gemm_empty_k(p);
-  const KernelSet<T>& ks = kernels_for<T>(cpu::best_isa(), p.N);
+  const KernelSet<T>& ks = kernels_for<T>(cpu::best_isa(), p);
   const Plan plan = make_plan(ks, p);
   if (p.M * p.N * p.K < kParallelMinMacs || omp_in_parallel()) max_threads = 1;
   const TaskGrid grid = make_task_grid(max_threads, ks, p, plan);

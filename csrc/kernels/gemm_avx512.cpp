@@ -167,4 +167,18 @@ const KernelSet<double>& narrow_kernels_f64() {
   return ks;
 }
 
+// 6×64: 24 accumulators, four B vectors, one broadcast. A quarter of a broadcast per FMA
+// (the 14×32 tile needs half), which pays where B is read in place from L1 and every k row
+// of the tile is one short burst of loads; its B micro-panel (kc×64) is too wide to stream
+// from L2 as the main tile's does. Same kc as the main tile, so a product gives the same
+// bits whichever set computes it.
+const KernelSet<float>& small_kernels_f32() {
+  static const KernelSet<float> ks = [] {
+    KernelSet<float> s = make_kernel_set<F32, 6, 4>(384, 672, 4032);
+    add_edge_kernels<F32, 4, 1, 2, 4>(s);
+    return s;
+  }();
+  return ks;
+}
+
 }  // namespace fasttf::kernels::gemm_detail::avx512

@@ -74,12 +74,14 @@ struct KernelSet {
 
 // Per ISA: the main kernels, and "narrow" ones (one vector per row, about twice the rows)
 // for C with at most one vector of columns (e.g. 128×256·256×10), where a two-vector tile
-// would compute mostly padding.
+// would compute mostly padding. AVX-512 float also has a "small" tile for products whose B
+// is read in place (see gemm.cpp, kernels_for).
 namespace avx512 {
 const KernelSet<float>& kernels_f32();
 const KernelSet<double>& kernels_f64();
 const KernelSet<float>& narrow_kernels_f32();
 const KernelSet<double>& narrow_kernels_f64();
+const KernelSet<float>& small_kernels_f32();
 }  // namespace avx512
 namespace avx2 {
 const KernelSet<float>& kernels_f32();
