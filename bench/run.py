@@ -5,7 +5,10 @@ and TensorFlow's when importable), with ratios peer/fasttf (> 1: fasttf is faste
 
 NumPy's OpenBLAS is measured at full speed: this script re-executes itself without the
 OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE limits, and for matmul also measures OpenBLAS forced to
-its SkylakeX (AVX-512) kernels in a subprocess, keeping the faster of the two.
+its SkylakeX (AVX-512) kernels in a subprocess, keeping the faster of the two. That subprocess
+loads the same libraries as this one (fasttf, PyTorch, TensorFlow when present): with them
+loaded NumPy's 64^3 product takes ~10% longer (either kernel set), so a bare subprocess would
+time NumPy under easier conditions than every other column.
 """
 
 # ruff: noqa: B023  (each closure is timed inside the loop iteration that defines it)
@@ -42,14 +45,33 @@ except ImportError:
     tf_ = None
 
 
+def peer_imports():
+    """Source that loads the peers this process has loaded, configured alike, and runs one
+    product on each (their thread pools start on first use)."""
+    threads = tf._C.get_num_threads()
+    lines = ["import fasttf; fasttf.matmul(fasttf.ones((2, 2)), fasttf.ones((2, 2)))"]
+    if torch is not None:
+        lines.append("import torch; torch.set_num_threads(%d); torch.ones(2, 2) @ torch.ones(2, 2)"
+                     % threads)
+    if tf_ is not None:
+        lines += ["import tensorflow as tf_",
+                  "tf_.config.threading.set_intra_op_parallelism_threads(%d)" % threads,
+                  "tf_.config.threading.set_inter_op_parallelism_threads(1)",
+                  "tf_.matmul(tf_.ones((2, 2)), tf_.ones((2, 2)))"]
+    return "\n".join(lines) + "\n"
+
+
 def skylake_numpy_matmul(m, k, n, ta, tb):
-    """Seconds per numpy matmul with OpenBLAS forced to SkylakeX kernels (fresh process)."""
+    """Seconds per numpy matmul with OpenBLAS forced to SkylakeX kernels (fresh process with
+    the same libraries loaded as this one)."""
     code = (
-        "import sys; sys.path.insert(0, %r); import numpy as np; from common import compare\n"
+        "import sys; sys.path.insert(0, %r); sys.path.insert(0, %r)\n"
+        % (HERE, os.path.join(HERE, "..", "python")) + peer_imports() +
+        "import numpy as np; from common import compare\n"
         "a = np.random.rand(*%r).astype(np.float32); b = np.random.rand(*%r).astype(np.float32)\n"
         "a = a.T if %r else a; b = b.T if %r else b\n"
         "print(compare({'numpy': lambda: a @ b})['numpy'])\n"
-        % (HERE, (k, m) if ta else (m, k), (n, k) if tb else (k, n), ta, tb))
+        % ((k, m) if ta else (m, k), (n, k) if tb else (k, n), ta, tb))
     env = dict(os.environ, OPENBLAS_CORETYPE="SkylakeX")
     try:
         out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,

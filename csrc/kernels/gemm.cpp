@@ -171,10 +171,14 @@ struct TaskGrid {
 };
 
 // Costs in multiply-adds of micro-kernel time, measured single-threaded on 1024^3 and
-// 128x784x256 with forced grids: packing an element again (source mostly from L3), one more
+// 128x784x256 with forced grids: packing an element again (source mostly from L3), reading an
+// element of an in-place A again (each column task streams all its rows of A from L2/L3: the
+// 784x128 A^T of a dense layer's weight gradient ran 1x8 tasks 6-10% slower than 2x1; this
+// value picks the grids measured fastest for it, for 128x784x256 and for 256^3), one more
 // task (narrower blocks, cold loop setup), and the expected tail of the last task when the
-// threads do not run at the same speed (another process on a core): a fraction of one task.
+// threads do not run at the same speed (another process on a core): a fraction of a task.
 constexpr double kPackCostMacs = 20;
+constexpr double kRereadCostMacs = 12;
 constexpr double kTaskCostMacs = 100000;
 constexpr double kTailFraction = 0.1;
 // At most this many tasks per thread: enough for dynamic balance, few enough to pack little.
@@ -199,7 +203,8 @@ TaskGrid make_task_grid(int max_threads, const KernelSet<T>& ks, const Problem<T
       const int64_t rounds = ceil_div(tasks, threads);
       const double task = double(rows) * cols * p.K;
       const double pack = kPackCostMacs * double((packs_b ? tm * p.K * p.N : 0) +
-                                                 (packs_a ? tn * p.M * p.K : 0));
+                                                 (packs_a ? tn * p.M * p.K : 0)) +
+                          (packs_a ? 0 : kRereadCostMacs * double(tn * p.M * p.K));
       const double cost =
           double(rounds) * (task + kTaskCostMacs) + kTailFraction * task + pack / threads;
       if (best < 0 || cost < best) {
