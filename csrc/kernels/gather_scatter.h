@@ -12,7 +12,14 @@ namespace fasttf::kernels {
 
 enum class ScatterKind { Update, Add, Sub, Max, Min };
 
-// rows[b, o, k, :] = params[b, o, indices[b, k], :] (any dtype; memcpy of inner runs).
+// A [B, O, N, I] block of contiguous elements of `itemsize` bytes, as take_rows sees params.
+struct RowsLayout {
+  int64_t B, O, N, I, itemsize;
+};
+// rows[b, o, k, :] = params[b, o, indices[b, k], :] for k < K, rows [B, O, K, I] contiguous
+// (any dtype; memcpy of inner runs). The Tensor form reads the layout off params and rows.
+void take_rows(const void* params, const RowsLayout& layout, const int64_t* indices, int64_t K,
+               void* rows);
 void take_rows(const Tensor& params, const int64_t* indices, const Tensor& rows);
 // target[b, o, indices[b, k], :] (op)= rows[b, o, k, :], k in order (duplicates accumulate for
 // Add/Sub/Max/Min; the last write wins for Update). Deterministic for any thread count: every
