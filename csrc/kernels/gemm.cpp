@@ -353,8 +353,8 @@ class Worker {
 // never the result.
 // A helper that joins late is only evidence of a busy core when the team was recently at work:
 // after a pause (kColdTeamSeconds) the first region waits milliseconds for its helpers to wake
-// (see core/thread_team.h), so a cold region the helpers did not help in is not counted, or
-// every pause would start a serial stretch that keeps the helpers asleep for the next probe. A
+// (see core/thread_team.h), so a miss in a cold region is not counted, or every pause would
+// start a serial stretch that keeps the helpers asleep for the next probe. A
 // helper's wake-up (up to kWakeAllowance) is not held against a region it did help in.
 using Clock = std::chrono::steady_clock;
 double seconds_since(Clock::time_point t) {
@@ -405,13 +405,19 @@ struct RegionProbe {
 
   void record(int64_t tasks) const {
     if (caller_tasks == 0) return;
+    bool faster;
     if (caller_tasks == tasks) {  // the helpers did no task
-      if (!team_was_cold) record_parallel_gain(false);
-      return;
+      // A miss only when the region then waited for them beyond the caller's own work (a
+      // helper descheduled by another process). One that arrived just after the caller took
+      // the last task (likely with a grid of two tasks) cost nothing: no evidence either way.
+      if (seconds_since(start) - caller_busy <= kWakeAllowance) return;
+      faster = false;
+    } else {
+      const double join = std::min(last_join_ns.load() * 1e-9, kWakeAllowance);
+      const double serial_estimate = caller_busy * double(tasks) / double(caller_tasks);
+      faster = seconds_since(start) - join < kMinGain * serial_estimate;
     }
-    const double join = std::min(last_join_ns.load() * 1e-9, kWakeAllowance);
-    const double serial_estimate = caller_busy * double(tasks) / double(caller_tasks);
-    record_parallel_gain(seconds_since(start) - join < kMinGain * serial_estimate);
+    if (faster || !team_was_cold) record_parallel_gain(faster);
   }
 };
 
