@@ -58,6 +58,14 @@ GradFn take_rows(const Shape& params_shape, const Tensor& indices) {
   };
 }
 
+GradFn gather(const Shape& params_shape, const Shape& block_shape, const Shape& rows_shape,
+              const Tensor& indices) {
+  GradFn block_grad = take_rows(block_shape, indices);
+  return [params_shape, rows_shape, block_grad](const Grads& g) -> Grads {
+    return {reshape(block_grad({reshape(g[0], rows_shape)})[0], params_shape)};
+  };
+}
+
 GradFn scatter_nd(const Tensor& rows, const Shape& updates_shape, int64_t N, int64_t R) {
   return [rows, updates_shape, N, R](const Grads& g) -> Grads {
     return {reshape(ops::take_rows(reshape(g[0], {1, 1, N, R}), rows), updates_shape)};

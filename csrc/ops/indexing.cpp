@@ -152,14 +152,14 @@ Tensor gather(const Tensor& params, const Tensor& indices, int64_t axis_in, int6
   for (int d = int(bd); d < q; ++d) out_shape.push_back(indices.shape()[d]);
   for (int d = int(axis) + 1; d < r; ++d) out_shape.push_back(ps[d]);
   checked_numel(out_shape, params.dtype(), "gather");
-  if (!autograd::is_recording()) {  // straight to the kernel: no views, no second validation
-    const Tensor p = params.contiguous();
-    Tensor out = Tensor::empty(out_shape, p.dtype(), "gather");
-    kernels::take_rows(p.raw_data(), {B, O, N, I, int64_t(p.itemsize())}, ix, K, out.raw_data());
-    return out;
-  }
-  Tensor rows = take_rows(reshape(params, {B, O, N, I}), as_2d(idx, B, K));
-  return reshape(rows, out_shape);
+  // Straight to the kernel (indices checked above): no views of params or of the result.
+  const Tensor p = params.contiguous();
+  Tensor out = Tensor::empty(out_shape, p.dtype(), "gather");
+  kernels::take_rows(p.raw_data(), {B, O, N, I, int64_t(p.itemsize())}, ix, K, out.raw_data());
+  if (autograd::is_recording())
+    autograd::record("GatherV2", {&params}, {&out},
+                     autograd::rules::gather(ps, {B, O, N, I}, {B, O, K, I}, as_2d(idx, B, K)));
+  return out;
 }
 
 Tensor gather_nd(const Tensor& params, const Tensor& indices, int64_t bd_in) {
