@@ -66,7 +66,8 @@ from . import data
 # pay. `tf.keras`, `tf.losses`, ... behave as attributes all the same.
 _LAZY_MODULES = {"keras": ".keras", "losses": ".keras.losses", "metrics": ".keras.metrics",
                  "optimizers": ".keras.optimizers", "summary": ".summary",
-                 "train": ".train", "saved_model": ".saved_model"}
+                 "train": ".train", "saved_model": ".saved_model", "bitwise": ".bitwise",
+                 "test": ".test", "version": ".version"}
 
 
 def __getattr__(name):
