@@ -5,7 +5,9 @@ import statistics
 import time
 
 
-def time_once(fn, number):
+def time_once(fn, number, warmup=False):
+    if warmup:
+        fn()
     start = time.perf_counter()
     for _ in range(number):
         fn()
@@ -23,19 +25,26 @@ def calibrate(fn, target_seconds=0.02):
         number *= 2
 
 
-def compare(impls, repeats=7, target_seconds=0.02, settle_seconds=0.05):
+def compare(impls, repeats=11, target_seconds=0.02, settle_seconds=0.05):
     """Median seconds per call for each named callable, sampled in interleaved rounds so that
     machine noise hits every implementation alike. Returns {name: seconds}.
+
+    repeats: samples per callable. On a shared machine a slow stretch (another tenant on the
+    memory bus, a helper thread descheduled) lasts a sample or two; with 7 samples two such
+    hits on one library moved a median by 10-20%, with 11 it takes three.
 
     settle_seconds: an idle pause after each sample, for multi-threaded peers. BLAS, OpenMP and
     TensorFlow's workers keep spinning for a while after a call returns (OpenBLAS' for ~0.1 s);
     without the pause they occupy the second core during the next library's sample (measured:
-    fasttf's reduce_max over 16M floats 1.65 ms right after TensorFlow's, 1.28 ms alone)."""
+    fasttf's reduce_max over 16M floats 1.65 ms right after TensorFlow's, 1.28 ms alone).
+    After the pause each sample starts with one untimed call, so that every library's threads
+    are awake as in a training loop, where ops run back to back (waking them after the pause
+    took 4-5% of a 20 ms sample of 200-us products, for fasttf and OpenBLAS alike)."""
     numbers = {name: calibrate(fn, target_seconds) for name, fn in impls.items()}
     samples = {name: [] for name in impls}
     for _ in range(repeats):
         for name, fn in impls.items():
-            samples[name].append(time_once(fn, numbers[name]))
+            samples[name].append(time_once(fn, numbers[name], warmup=bool(settle_seconds)))
             if settle_seconds:
                 time.sleep(settle_seconds)
     return {name: statistics.median(s) for name, s in samples.items()}
