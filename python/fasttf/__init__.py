@@ -67,7 +67,7 @@ from . import data
 _LAZY_MODULES = {"keras": ".keras", "losses": ".keras.losses", "metrics": ".keras.metrics",
                  "optimizers": ".keras.optimizers", "summary": ".summary",
                  "train": ".train", "saved_model": ".saved_model", "bitwise": ".bitwise",
-                 "test": ".test", "version": ".version"}
+                 "test": ".test", "version": ".version", "io": ".io"}
 
 
 def __getattr__(name):
