@@ -1356,3 +1356,6 @@ CASES = list(dict.fromkeys(CASES + [
     "tf.linspace([0.], 1., 4, axis=-1)", "tf.linspace([0, 1], [1, 3], 3)", "tf.linspace([0., 1.], [1., 3.], 1)",
     "tf.linspace([0., 1.], [1., 3.], 0)", "tf.linspace([[0.], [1.]], [2., 4.], 5, axis=-1)",
 ]))
+
+from tf_audit_cases_keras import KERAS_ALL  # noqa: E402 - the Keras everyday-usage sweep
+CASES = list(dict.fromkeys(CASES + KERAS_ALL))

@@ -1,7 +1,7 @@
 """tf.keras.activations: activation functions by name, built from fasttf ops (tape-aware)."""
 
 from .. import _C
-from ..framework.constant_op import convert_to_tensor
+from ..framework.constant_op import convert_to_tensor, zeros_like
 from ..framework.tensor import Tensor
 
 _U = _C.UnaryOp
@@ -20,14 +20,19 @@ def linear(x):
     return x
 
 
-def relu(x, alpha=0.0, max_value=None, threshold=0.0):
+def relu(x, negative_slope=0.0, max_value=None, threshold=0.0, alpha=None):
+    """Keras 3's relu(x, negative_slope, max_value, threshold); Keras 2's `alpha` is accepted
+    as the same slope. Below the threshold the result is +0 (not -0) without a slope."""
+    if alpha is not None:
+        negative_slope = alpha
     x = _t(x)
-    if alpha == 0 and threshold == 0:
+    if negative_slope == 0 and threshold == 0:
         out = _C.unary_op(_U.relu, x)
     else:
         from .. import math as tfm
         above = tfm.greater(x, _C.convert_to_tensor(threshold, x.dtype))
-        out = _C.where(above, x, (x - threshold) * alpha)
+        below = (x - threshold) * negative_slope if negative_slope else zeros_like(x)
+        out = _C.where(above, x, below)
     if max_value is not None:
         out = _C.binary_op(_B.minimum, out, _C.convert_to_tensor(max_value, x.dtype))
     return out
@@ -82,14 +87,68 @@ def exponential(x):
 
 
 def hard_sigmoid(x):
+    """relu6(x + 3) / 6, as Keras 3 (Keras 2 used clip(0.2 x + 0.5, 0, 1))."""
     x = _t(x)
-    return _C.clip_by_value(x * 0.2 + 0.5, 0.0, 1.0)
+    return _C.unary_op(_U.relu6, x + 3.0) / 6.0
 
 
-def leaky_relu(x, alpha=0.2):
+def hard_silu(x):
     x = _t(x)
-    return _C.binary_op(_B.maximum, x, x * alpha) if 0 <= alpha <= 1 else _C.where(
-        _C.binary_op(_B.greater, x, _C.zeros([], x.dtype)), x, x * alpha)
+    return x * hard_sigmoid(x)
+
+
+hard_swish = hard_silu
+
+
+def leaky_relu(x, negative_slope=0.2, alpha=None):
+    """max(x, slope * x); Keras 2's `alpha` is accepted as the slope."""
+    slope = negative_slope if alpha is None else alpha
+    x = _t(x)
+    return _C.binary_op(_B.maximum, x, x * slope) if 0 <= slope <= 1 else _C.where(
+        _C.binary_op(_B.greater, x, _C.zeros([], x.dtype)), x, x * slope)
+
+
+def mish(x):
+    x = _t(x)
+    return x * tanh(softplus(x))
+
+
+def log_sigmoid(x):
+    return -softplus(-_t(x))
+
+
+def celu(x, alpha=1.0):
+    x = _t(x)
+    from .. import math as tfm
+    return tfm.maximum(x, 0.0) + tfm.minimum(alpha * tfm.expm1(x / alpha), 0.0)
+
+
+def hard_tanh(x):
+    return _C.clip_by_value(_t(x), -1.0, 1.0)
+
+
+def tanh_shrink(x):
+    x = _t(x)
+    return x - tanh(x)
+
+
+def squareplus(x, b=4):
+    x = _t(x)
+    from .. import math as tfm
+    return (x + tfm.sqrt(x * x + b)) / 2.0
+
+
+def soft_shrink(x, threshold=0.5):
+    x = _t(x)
+    from .. import math as tfm
+    return _C.where(tfm.greater(x, threshold), x - threshold,
+                    _C.where(tfm.less(x, -threshold), x + threshold, zeros_like(x)))
+
+
+def hard_shrink(x, threshold=0.5):
+    x = _t(x)
+    from .. import math as tfm
+    return _C.where(tfm.greater(tfm.abs(x), threshold), x, zeros_like(x))
 
 
 def softmax(x, axis=-1):
@@ -117,6 +176,9 @@ _BY_NAME = {
     "elu": elu, "selu": selu, "softplus": softplus, "softsign": softsign, "swish": swish,
     "silu": swish, "gelu": gelu, "exponential": exponential, "hard_sigmoid": hard_sigmoid,
     "softmax": softmax, "log_softmax": log_softmax, "leaky_relu": leaky_relu,
+    "hard_silu": hard_silu, "hard_swish": hard_silu, "mish": mish, "log_sigmoid": log_sigmoid,
+    "celu": celu, "hard_tanh": hard_tanh, "tanh_shrink": tanh_shrink, "squareplus": squareplus,
+    "soft_shrink": soft_shrink, "hard_shrink": hard_shrink,
 }
 
 

@@ -107,3 +107,18 @@ def batch_get_value(tensors):
 def batch_set_value(tuples):
     for x, value in tuples:
         x.assign(np.asarray(value))
+
+
+def is_keras_tensor(x):
+    """True for the symbolic tensors of the functional API (keras.Input and layer outputs)."""
+    from .engine.keras_tensor import KerasTensor
+    return isinstance(x, KerasTensor)
+
+
+def cast_to_floatx(x):
+    """A NumPy array (or tensor) cast to floatx(), as Keras returns it."""
+    from ..framework.tensor import Tensor
+    if isinstance(x, Tensor):
+        from ..math import cast
+        return cast(x, _FLOATX)
+    return np.asarray(x, dtype=_FLOATX)

@@ -20,7 +20,7 @@ def mark_unknown_dims(model, probe_size):
     values = {}
     for kt in model.inputs:
         shape = [1] + [probe_size if d is None else d for d in kt.shape.dims[1:]]
-        values[id(kt)] = _C.zeros(shape, kt.dtype)
+        values[id(kt)] = _C.zeros(shape, kt._dtype)
 
     def lookup(t):
         return values[id(t)] if hasattr(t, "_keras_history") and id(t) in values else t

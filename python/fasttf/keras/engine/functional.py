@@ -14,7 +14,7 @@ from .model import Model
 
 def _concrete_placeholder(kt):
     shape = [1 if d is None else d for d in kt.shape.dims]
-    return _C.zeros(shape, kt.dtype)
+    return _C.zeros(shape, kt._dtype)
 
 
 def call_symbolic(layer, inputs, args, kwargs):
@@ -162,11 +162,11 @@ class Functional(Model):
                              % (self.name, len(self.inputs), len(flat_inputs)))
         for kt, value in zip(self.inputs, flat_inputs):
             if not isinstance(value, Tensor):
-                value = _C.convert_to_tensor(np.asarray(value), kt.dtype) \
+                value = _C.convert_to_tensor(np.asarray(value), kt._dtype) \
                     if np.asarray(value).dtype.kind == "f" else _C.convert_to_tensor(
                         np.asarray(value), dtypes.as_dtype(np.asarray(value).dtype))
-            elif value.dtype.is_floating and kt.dtype.is_floating and value.dtype != kt.dtype:
-                value = _C.cast(value, kt.dtype)
+            elif value.dtype.is_floating and kt._dtype.is_floating and value.dtype != kt._dtype:
+                value = _C.cast(value, kt._dtype)
             self._check_input_shape(kt, value)
             values[id(kt)] = value
         lookup = values.__getitem__

@@ -50,13 +50,39 @@ class KerasShape(tuple):
         return KerasShape(tuple(other) + tuple(self))
 
 
+class KerasDType(str):
+    """KerasTensor.dtype: the name Keras 3 gives ('float32', printed so), which also answers
+    what Keras-2-era code asks of a tf.DType (.name, .is_floating, == tf.float32)."""
+
+    __slots__ = ()
+
+    def __getattr__(self, attr):
+        if attr.startswith("__"):
+            raise AttributeError(attr)
+        return getattr(dtypes.as_dtype(str(self)), attr)
+
+    def __eq__(self, other):
+        if isinstance(other, str):
+            return str.__eq__(self, other)
+        try:
+            return dtypes.as_dtype(str(self)) == dtypes.as_dtype(other)
+        except (TypeError, ValueError):
+            return NotImplemented
+
+    def __ne__(self, other):
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
+
+    __hash__ = str.__hash__
+
+
 class KerasTensor:
     """A placeholder with a shape (batch None) and dtype; it remembers the layer call that
     produced it in `_keras_history = (layer, node_index, tensor_index)`."""
 
     def __init__(self, shape, dtype="float32", name=None, history=None):
         self.shape = shape
-        self.dtype = dtypes.as_dtype(dtype)
+        self._dtype = dtypes.as_dtype(dtype)   # the tf.DType the engine computes with
         self.name = name
         self._keras_history = history
 
@@ -68,6 +94,10 @@ class KerasTensor:
     def shape(self, shape):
         dims = TensorShape(shape).dims
         self._shape = TensorShape(None) if dims is None else KerasShape(dims)
+
+    @property
+    def dtype(self):
+        return KerasDType(self._dtype.name)
 
     @property
     def ndim(self):
@@ -84,7 +114,7 @@ class KerasTensor:
     def __repr__(self):
         layer = self._keras_history[0].name if self._keras_history else None
         return "<KerasTensor: shape=%s dtype=%s (created by layer '%s')>" % (
-            self.shape.dims, self.dtype.name, layer)
+            self.shape.dims, self._dtype.name, layer)
 
     def __hash__(self):
         return id(self)

@@ -242,6 +242,9 @@ class Layer:
             value = convert_to_tensor(np.asarray(value, dtype.as_numpy_dtype), dtype)
         variable = Variable(value, trainable=trainable, name=full_name, dtype=dtype,
                             constraint=constraint)
+        # `.name` keeps the Keras 2 form the notes print ('dense/kernel:0'); Keras 3 code reads
+        # the scoped name without ':0' from `.path` ('dense/kernel').
+        variable.path = full_name
         (self._trainable_weights if trainable else self._non_trainable_weights).append(variable)
         if regularizer is not None:
             regularizer = regularizers_mod.get(regularizer)

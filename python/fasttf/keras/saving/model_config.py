@@ -114,6 +114,8 @@ def _clean_nested(key, value):
 
 def _lookup_layer_class(class_name, custom_objects):
     from .. import layers as layers_module
+    from ..utils.custom_objects import merged_with
+    custom_objects = merged_with(custom_objects)  # keras.utils.get_custom_objects() counts too
     if custom_objects and class_name in custom_objects:
         return custom_objects[class_name], True
     short = class_name.split(">")[-1]

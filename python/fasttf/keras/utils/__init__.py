@@ -1,40 +1,16 @@
-"""`tf.keras.utils`: Progbar, to_categorical, set_random_seed, get_file."""
+"""`tf.keras.utils`: Progbar, to_categorical, normalize, pad_sequences, set_random_seed, get_file,
+the custom-object registry."""
 
 import random as _random
 
 import numpy as np
 
 from ..datasets._download import get_file
+from .custom_objects import (CustomObjectScope, custom_object_scope, get_custom_objects,
+                             register_keras_serializable)
+from .numerical_utils import normalize, to_categorical
 from .progbar import Progbar
-
-
-def to_categorical(x, num_classes=None):
-    """One-hot encoding of integer class labels (a NumPy array for NumPy/list input, a tensor
-    for a tensor), float32; a trailing axis of size 1 is dropped first, as Keras does."""
-    from ...framework.tensor import Tensor
-    is_tensor = isinstance(x, Tensor)
-    labels = np.asarray(x.numpy() if is_tensor else x)
-    if labels.dtype.kind == "f":
-        if not np.all(np.isfinite(labels)) or np.any(labels != np.round(labels)):
-            raise ValueError("to_categorical expects integer class labels")
-    labels = labels.astype(np.int64)
-    shape = labels.shape
-    if len(shape) > 1 and shape[-1] == 1:
-        shape = shape[:-1]
-    labels = labels.reshape(-1)
-    if labels.size and labels.min() < 0:
-        raise ValueError(f"to_categorical expects non-negative labels, got {labels.min()}")
-    if num_classes is None:
-        num_classes = int(labels.max()) + 1 if labels.size else 0
-    if labels.size and labels.max() >= num_classes:
-        raise ValueError(f"Label {labels.max()} is out of range for num_classes={num_classes}")
-    out = np.zeros((labels.size, num_classes), dtype=np.float32)
-    out[np.arange(labels.size), labels] = 1.0
-    out = out.reshape(tuple(shape) + (num_classes,))
-    if is_tensor:
-        from ...framework.constant_op import constant
-        return constant(out)
-    return out
+from .sequence_utils import pad_sequences
 
 
 def set_random_seed(seed):
@@ -53,4 +29,6 @@ def set_random_seed(seed):
         set_seed(seed)
 
 
-__all__ = ["Progbar", "get_file", "set_random_seed", "to_categorical"]
+__all__ = ["CustomObjectScope", "Progbar", "custom_object_scope", "get_custom_objects", "get_file",
+           "normalize", "pad_sequences", "register_keras_serializable", "set_random_seed",
+           "to_categorical"]
