@@ -59,6 +59,14 @@ from .initializers import (constant_initializer, glorot_normal_initializer,
                            random_normal_initializer, random_uniform_initializer,
                            zeros_initializer)
 from . import config, debugging
+from .debugging import assert_equal, assert_greater, assert_less, assert_rank
+from .extra_ops import (batch_to_space, dynamic_partition, dynamic_stitch, get_static_value,
+                        histogram_fixed_width, histogram_fixed_width_bins, identity_n, no_op,
+                        realdiv, reverse_sequence, saturate_cast, space_to_batch,
+                        space_to_batch_nd, timestamp, truncatediv, truncatemod, tuple,
+                        unravel_index)
+from .functional_ops import foldl, foldr, scan, vectorized_map
+dtypes.saturate_cast = saturate_cast  # tf.dtypes.saturate_cast
 from . import data
 
 # Imported on first use (module __getattr__, PEP 562): Keras (which tf.train and tf.saved_model

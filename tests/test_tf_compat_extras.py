@@ -1,0 +1,192 @@
+"""TF's everyday extras: top-level index/cast/histogram ops, folds and scans, tf.nn extras and
+tf.image colour, metrics and boxes. Expected values are NumPy references or the values TF 2
+gives; gradients are checked against float64 central differences."""
+
+import numpy as np
+import pytest
+
+import fasttf as tf
+from helpers import assert_close, check_grad
+
+# --- division, casts, histograms -----------------------------------------------------------------
+
+
+def test_truncatediv_and_truncatemod_round_toward_zero():
+    a, b = tf.constant([-7, 7, -7]), tf.constant([2, -2, -2])
+    assert tf.truncatediv(a, b).numpy().tolist() == [-3, -3, 3]
+    assert tf.truncatemod(a, b).numpy().tolist() == [-1, 1, -1]
+    assert tf.truncatediv(tf.constant([-7., 7.]), 2.).numpy().tolist() == [-3., 3.]
+    assert tf.truncatemod(tf.constant([-7.5, 7.]), tf.constant([2., -2.])).numpy().tolist() \
+        == [-1.5, 1.]
+    with pytest.raises(tf.errors.InternalError):   # TF's kernel error for integer / 0
+        tf.truncatediv(a, tf.constant([0, 1, 1]))
+    with pytest.raises(tf.errors.InvalidArgumentError):
+        tf.truncatediv(a, tf.constant([1., 2., 3.]))
+
+
+def test_realdiv_takes_floats_only():
+    assert tf.realdiv(tf.constant([-7., 7.]), 2).numpy().tolist() == [-3.5, 3.5]
+    with pytest.raises(tf.errors.NotFoundError):
+        tf.realdiv(tf.constant([1]), tf.constant([2]))
+    check_grad(lambda x, y: tf.realdiv(x, y), [np.array([1., -2.]), np.array([3., 0.5])])
+
+
+def test_saturate_cast_clamps_as_tf():
+    out = tf.saturate_cast([-300., 3.7, 300., np.nan, np.inf], tf.uint8)
+    assert out.dtype == tf.uint8 and out.numpy().tolist() == [0, 3, 255, 0, 255]
+    # float32 cannot hold 2**31 - 1: TF clamps to the float just below it
+    assert tf.saturate_cast([-3e10, 3e10], tf.int32).numpy().tolist() == [-2147483648,
+                                                                          2147483520]
+    assert tf.saturate_cast(tf.constant([-1, 200], tf.uint8), tf.int8).numpy().tolist() == \
+        [127, 127]
+    assert tf.dtypes.saturate_cast(tf.constant([1e40], tf.float64), tf.float16).numpy()[0] \
+        == np.float16(65504)
+    with pytest.raises(TypeError):
+        tf.saturate_cast([1, 2], tf.bool)
+    x = tf.constant([1., -2., 3e39], tf.float64)
+    with tf.GradientTape() as tape:   # clamped entries get no gradient, as through clip
+        tape.watch(x)
+        y = tf.reduce_sum(tf.saturate_cast(x, tf.float32) * tf.constant([2., 3., 4.]))
+    assert tape.gradient(y, x).numpy().tolist() == [2., 3., 0.]
+
+
+def test_histogram_fixed_width_and_bins():
+    values = [-1., 0., 0.5, 1., 1.5, 5., 6.]
+    assert tf.histogram_fixed_width(values, [0., 5.], nbins=5).numpy().tolist() == [3, 2, 0, 0, 2]
+    assert tf.histogram_fixed_width([1, 2, 3, 4], [0, 5], nbins=5,
+                                    dtype=tf.int64).dtype == tf.int64
+    bins = tf.histogram_fixed_width_bins([[-1., 0.5], [1.5, np.inf]], [0., 5.], nbins=5)
+    assert bins.dtype == tf.int32 and bins.numpy().tolist() == [[0, 0], [1, 4]]
+    grid = np.linspace(0., 1., 101).astype(np.float32)
+    assert tf.histogram_fixed_width(grid, [0., 1.], nbins=7).numpy().tolist() == \
+        [15, 14, 14, 15, 14, 14, 15]   # TF's values
+    for bad in ([1., np.nan], ):
+        with pytest.raises(tf.errors.InvalidArgumentError):
+            tf.histogram_fixed_width(bad, [0., 5.], nbins=5)
+    with pytest.raises(tf.errors.InvalidArgumentError):
+        tf.histogram_fixed_width([1., 2.], [5., 0.], nbins=5)
+    with pytest.raises(tf.errors.InvalidArgumentError):
+        tf.histogram_fixed_width([1., 2.], [0., 5.], nbins=0)
+
+
+# --- index bookkeeping ---------------------------------------------------------------------------
+
+
+def test_unravel_index():
+    assert tf.unravel_index([1, 5, 7], [3, 3]).numpy().tolist() == [[0, 1, 2], [1, 2, 1]]
+    assert tf.unravel_index(5, [3, 3]).numpy().tolist() == [1, 2]
+    assert tf.unravel_index(tf.constant([23], tf.int64), [2, 3, 4]).dtype == tf.int64
+    with pytest.raises(tf.errors.InvalidArgumentError):
+        tf.unravel_index([9], [3, 3])
+    with pytest.raises(tf.errors.InvalidArgumentError):
+        tf.unravel_index([1.], [3, 3])
+
+
+def test_dynamic_partition_and_stitch_round_trip():
+    data = tf.constant([[1., 2.], [3., 4.], [5., 6.]])
+    parts = tf.dynamic_partition(data, [1, 1, 0], 2)
+    assert [p.numpy().tolist() for p in parts] == [[[5., 6.]], [[1., 2.], [3., 4.]]]
+    back = tf.dynamic_stitch([[2], [0, 1]], parts)
+    assert back.numpy().tolist() == data.numpy().tolist()
+    # repeated index: the last write wins, unwritten rows are zeros
+    assert tf.dynamic_stitch([[0, 2], [2, 4]], [[10, 30], [20, 40]]).numpy().tolist() == \
+        [10, 0, 20, 0, 40]
+    with pytest.raises(tf.errors.InvalidArgumentError):
+        tf.dynamic_partition([10, 20], [0, 3], 3)
+    with pytest.raises(tf.errors.InvalidArgumentError):
+        tf.dynamic_stitch([[0, -1]], [[10, 30]])
+    check_grad(lambda x: tf.dynamic_partition(x, [1, 0, 1, 1], 2)[1],
+               [np.array([1., 2., 3., 4.])])
+
+
+def test_dynamic_stitch_gradient_reaches_overwritten_slices_as_in_tf():
+    x = tf.constant([1., 2., 3., 4.])
+    with tf.GradientTape() as tape:
+        tape.watch(x)
+        y = tf.dynamic_stitch([[0, 1], [1, 2]], [x[:2], x[2:]])
+        loss = tf.reduce_sum(y * tf.constant([1., 2., 3.]))
+    assert tape.gradient(loss, x).numpy().tolist() == [1., 2., 2., 3.]
+
+
+def test_reverse_sequence():
+    x = tf.constant([[1, 2, 3], [4, 5, 6]])
+    out = tf.reverse_sequence(x, [2, 3], seq_axis=1, batch_axis=0)
+    assert out.numpy().tolist() == [[2, 1, 3], [6, 5, 4]]
+    out = tf.reverse_sequence(tf.transpose(x), [2, 0], seq_axis=0, batch_axis=1)
+    assert out.numpy().tolist() == [[2, 4], [1, 5], [3, 6]]
+    with pytest.raises(tf.errors.InvalidArgumentError):
+        tf.reverse_sequence(x, [2, 4], seq_axis=1, batch_axis=0)
+    with pytest.raises(tf.errors.InvalidArgumentError):
+        tf.reverse_sequence(x, [0, 3], seq_axis=1, batch_axis=1)
+    check_grad(lambda v: tf.reverse_sequence(v, [1, 3], seq_axis=2, batch_axis=0),
+               [np.arange(24.).reshape(2, 3, 4)])
+
+
+def _space_to_batch_reference(x, block, pads):
+    x = np.pad(x, [(0, 0)] + list(pads) + [(0, 0)] * (x.ndim - 1 - len(block)))
+    b, m = x.shape[0], len(block)
+    shape = [b]
+    for size, blk in zip(x.shape[1:1 + m], block):
+        shape += [size // blk, blk]
+    y = x.reshape(shape + list(x.shape[1 + m:]))
+    perm = [2 + 2 * i for i in range(m)] + [0] + [1 + 2 * i for i in range(m)]
+    y = y.transpose(perm + list(range(1 + 2 * m, y.ndim)))
+    return y.reshape([-1] + [s // k for s, k in zip(x.shape[1:1 + m], block)]
+                     + list(x.shape[1 + m:]))
+
+
+def test_space_to_batch_and_back():
+    x = np.arange(2 * 3 * 4 * 5, dtype=np.float32).reshape(2, 3, 4, 5)
+    block, pads = [2, 3], [[1, 0], [1, 1]]
+    out = tf.space_to_batch_nd(x, block, pads)
+    assert_close(out, _space_to_batch_reference(x, block, pads))
+    assert_close(tf.batch_to_space(out, block, pads), x)
+    assert tf.space_to_batch(tf.reshape(tf.range(16), [1, 4, 4, 1]), [2, 2],
+                             [[0, 0], [0, 0]])[:, :, :, 0].numpy()[1].tolist() == [[1, 3], [9, 11]]
+    with pytest.raises(tf.errors.InvalidArgumentError):
+        tf.space_to_batch_nd(x, [2, 2], [[0, 0], [0, 0]])   # 3 rows do not split in 2
+    with pytest.raises(tf.errors.InvalidArgumentError):
+        tf.batch_to_space(tf.zeros([3, 2, 2, 1]), [2, 2], [[0, 0], [0, 0]])
+    check_grad(lambda v: tf.space_to_batch_nd(v, [2], [[1, 1]]), [np.arange(8.).reshape(2, 4)])
+    check_grad(lambda v: tf.batch_to_space(v, [2], [[0, 1]]), [np.arange(8.).reshape(2, 4)])
+
+
+def test_eager_helpers():
+    assert tf.no_op() is None
+    a = tf.constant(1)
+    assert tf.tuple([a, None])[1] is None
+    assert [t.numpy().tolist() for t in tf.identity_n([a, [2., 3.]])] == [1, [2., 3.]]
+    assert tf.get_static_value(tf.constant([1, 2])).tolist() == [1, 2]
+    assert tf.get_static_value(tf.Variable(3.)) is None
+    stamp = tf.timestamp()
+    assert stamp.dtype == tf.float64 and stamp.shape == []
+    assert tf.assert_equal(a, 1) is None
+    with pytest.raises(tf.errors.InvalidArgumentError):
+        tf.assert_less(a, 0)
+
+
+# --- folds and scans -----------------------------------------------------------------------------
+
+
+def test_folds_and_scan():
+    x = tf.constant([1, 2, 3])
+    assert int(tf.foldl(lambda a, v: a * 10 + v, x)) == 123
+    assert int(tf.foldr(lambda a, v: a * 10 + v, x)) == 321
+    assert int(tf.foldl(lambda a, v: a + v, x, initializer=10)) == 16
+    assert tf.scan(lambda a, v: a + v, x).numpy().tolist() == [1, 3, 6]
+    assert tf.scan(lambda a, v: a + v, x, reverse=True).numpy().tolist() == [6, 5, 3]
+    total, prod = tf.scan(lambda a, v: (a[0] + v, a[1] * v), x, initializer=(0, 1))
+    assert total.numpy().tolist() == [1, 3, 6] and prod.numpy().tolist() == [1, 2, 6]
+    assert tf.scan(lambda a, v: a + v, tf.constant([], tf.int32), initializer=0).shape == [0]
+    with pytest.raises(tf.errors.OutOfRangeError):
+        tf.foldl(lambda a, v: a + v, tf.constant([], tf.int32))
+    check_grad(lambda v: tf.scan(lambda a, e: a * e, v), [np.array([1.5, 2., -3.])])
+    check_grad(lambda v: tf.foldr(lambda a, e: a * e + 1., v), [np.array([1.5, 2., -3.])])
+
+
+def test_vectorized_map():
+    out = tf.vectorized_map(lambda v: (v[0] + v[1], v[0]), (tf.constant([1, 2]),
+                                                             tf.constant([3, 4])))
+    assert [o.numpy().tolist() for o in out] == [[4, 6], [1, 2]]
+    check_grad(lambda v: tf.vectorized_map(lambda r: tf.reduce_sum(r * r), v),
+               [np.arange(6.).reshape(3, 2)])
