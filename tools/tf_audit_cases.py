@@ -1360,5 +1360,8 @@ CASES = list(dict.fromkeys(CASES + [
 from tf_audit_cases_keras import KERAS_ALL  # noqa: E402 - the Keras everyday-usage sweep
 CASES = list(dict.fromkeys(CASES + KERAS_ALL))
 
+from tf_audit_cases_runtime import RUNTIME_ALL  # noqa: E402 - tf.data, variables, tapes, ...
+CASES = list(dict.fromkeys(CASES + RUNTIME_ALL))
+
 from tf_audit_cases_extras import EXTRAS_ALL  # noqa: E402 - image/nn/top-level extras
 CASES = list(dict.fromkeys(CASES + EXTRAS_ALL))

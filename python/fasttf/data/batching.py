@@ -1,8 +1,11 @@
 """batch, padded_batch, unbatch and rebatch."""
 
+import itertools
+
 import numpy as np
 
 from ..framework import errors
+from ..framework.tensor import Tensor
 from ..framework.tensor_shape import TensorShape
 from ..framework.tensor_spec import TensorSpec
 from . import structure
@@ -233,13 +236,51 @@ class UnbatchDataset(DatasetV2):
 
 
 class RebatchDataset(BatchDataset):
-    """rebatch(N): the input's rows regrouped into batches of N, as unbatch().batch(N)."""
+    """rebatch(N): the input's rows regrouped into batches of N, as unbatch().batch(N);
+    rebatch([n1, n2, ...]): batch sizes taken from the list in turn, cycling."""
 
     _tf_name = "_RebatchDataset"
 
     def __init__(self, input_dataset, batch_size, drop_remainder):
-        super().__init__(UnbatchDataset(input_dataset), batch_size, drop_remainder)
+        sizes = _batch_sizes_arg(batch_size)
+        super().__init__(UnbatchDataset(input_dataset), sizes[0], drop_remainder)
+        self._sizes = sizes
+
+    def _iterate(self):
+        if len(self._sizes) == 1:
+            return super()._iterate()
+        return self._iterate_cycling()
+
+    def _iterate_cycling(self):
+        sizes = itertools.cycle(self._sizes)
+        size, batch = next(sizes), []
+        for element in self._input._iterate():
+            batch.append(element)
+            if len(batch) == size:
+                yield stack_elements(batch)
+                size, batch = next(sizes), []
+        if batch and not self._drop_remainder:
+            yield stack_elements(batch)
+
+    def _compute_element_spec(self):
+        if len(self._sizes) == 1:
+            return super()._compute_element_spec()
+        return structure.batched_spec(self._input.element_spec, None)
 
     def _cardinality(self):
         n = self._input._cardinality()
         return n if n == INFINITE else UNKNOWN
+
+
+def _batch_sizes_arg(batch_size):
+    """rebatch's batch_size: one size, or a list of them (a list, tuple, array or 1-D tensor)."""
+    if isinstance(batch_size, Tensor) and batch_size.ndim == 1:
+        batch_size = batch_size.numpy()
+    if isinstance(batch_size, (list, tuple, np.ndarray)):
+        sizes = [int_arg(int(b) if isinstance(b, np.integer) else b, "rebatch")
+                 for b in batch_size]
+        if not sizes or any(b <= 0 for b in sizes):
+            raise errors.InvalidArgumentError("rebatch: batch sizes must be positive, got %r"
+                                              % (sizes,))
+        return sizes
+    return [_batch_size_arg(batch_size)]

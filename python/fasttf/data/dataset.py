@@ -10,6 +10,7 @@ import numpy as np
 
 from .. import _C
 from ..framework import dtypes, errors
+from ..framework.function import call_as_traced
 from . import structure
 
 AUTOTUNE = -1
@@ -22,6 +23,13 @@ class DatasetV2:
 
     _element_spec_cache = None
     _options = None
+
+    def __init_subclass__(cls, **kwargs):
+        # type(ds).__name__ reads as TF 2.21's class names ("_MapDataset"); the modules keep
+        # their descriptive Python names for imports.
+        super().__init_subclass__(**kwargs)
+        if "_tf_name" in cls.__dict__:
+            cls.__name__ = cls.__qualname__ = cls._tf_name
 
     # ------------------------------------------------------------------ subclass interface
 
@@ -67,7 +75,7 @@ class DatasetV2:
         return OwnedIterator(self)
 
     def __repr__(self):
-        name = getattr(type(self), "_tf_name", type(self).__name__)
+        name = type(self).__name__
         return "<%s element_spec=%r>" % (name, self.element_spec)
 
     def as_numpy_iterator(self):
@@ -114,6 +122,16 @@ class DatasetV2:
                        output_signature=None, name=None):
         from .sources import GeneratorDataset
         return GeneratorDataset(generator, output_types, output_shapes, args, output_signature)
+
+    @staticmethod
+    def counter(start=0, step=1, dtype=dtypes.int64, name=None):
+        from .grouping import CounterDataset
+        return CounterDataset(start, step, dtype)
+
+    @staticmethod
+    def random(seed=None, rerandomize_each_iteration=None, name=None):
+        from .grouping import RandomDataset
+        return RandomDataset(seed, rerandomize_each_iteration)
 
     @staticmethod
     def zip(*datasets, name=None):
@@ -210,6 +228,15 @@ class DatasetV2:
         from .transformations import IgnoreErrorsDataset
         return IgnoreErrorsDataset(self)
 
+    def group_by_window(self, key_func, reduce_func, window_size=None, window_size_func=None,
+                        name=None):
+        from .grouping import GroupByWindowDataset
+        return GroupByWindowDataset(self, key_func, reduce_func, window_size, window_size_func)
+
+    def get_single_element(self, name=None):
+        from .grouping import get_single_element
+        return get_single_element(self)
+
     def prefetch(self, buffer_size, name=None):
         from .prefetch import PrefetchDataset
         return PrefetchDataset(self, buffer_size)
@@ -247,8 +274,8 @@ class DatasetV2:
         for element in self._iterate():
             args = structure.to_user(state)
             value = structure.to_user(element)
-            new_state = reduce_func(args, *value) if type(value) is tuple \
-                else reduce_func(args, value)
+            new_state = call_as_traced(reduce_func, args, *value) if type(value) is tuple \
+                else call_as_traced(reduce_func, args, value)
             new_state = structure.function_output(new_state)
             if not structure.same_structure(state, new_state):
                 raise TypeError("The element types for the new state must match the initial "

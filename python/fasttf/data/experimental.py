@@ -24,6 +24,15 @@ def assert_cardinality(expected_cardinality):
     return apply
 
 
+def get_single_element(dataset):
+    return dataset.get_single_element()
+
+
+def group_by_window(key_func, reduce_func, window_size=None, window_size_func=None):
+    return lambda dataset: dataset.group_by_window(key_func, reduce_func, window_size,
+                                                   window_size_func)
+
+
 def enumerate_dataset(start=0):
     return lambda dataset: dataset.enumerate(start)
 
@@ -47,4 +56,5 @@ def take_while(predicate):
 __all__ = ["AUTOTUNE", "INFINITE_CARDINALITY", "UNKNOWN_CARDINALITY", "AutotuneOptions",
            "DistributeOptions", "OptimizationOptions", "ThreadingOptions", "cardinality",
            "choose_from_datasets", "sample_from_datasets", "assert_cardinality",
-           "enumerate_dataset", "ignore_errors", "unbatch", "rebatch", "take_while"]
+           "enumerate_dataset", "get_single_element", "group_by_window", "ignore_errors",
+           "unbatch", "rebatch", "take_while"]

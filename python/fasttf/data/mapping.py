@@ -15,6 +15,19 @@ def apply_function(func, element):
     return structure.function_output(structure.call_user_function(func, element))
 
 
+def traced_output_spec(func, input_dataset):
+    """The spec of func's output on zero-filled stand-ins of the input's elements (TF's trace
+    at construction time), or None where the stand-ins cannot be built or func fails on them
+    (the real elements will tell)."""
+    examples = structure.example_elements(input_dataset.element_spec)
+    if examples is None:
+        return None
+    try:
+        return structure.spec_of(apply_function(func, examples[0]))
+    except Exception:  # noqa: BLE001 - zeros may be invalid input; iteration reports errors
+        return None
+
+
 def infer_output_spec(func, input_dataset):
     """The element_spec of func's outputs, found by calling it (TF traces it instead).
 

@@ -69,8 +69,7 @@ class Options:
     def __eq__(self, other):
         return isinstance(other, Options) and self.__dict__ == other.__dict__
 
-    def __repr__(self):
-        return "Options(deterministic=%r)" % (self.deterministic,)
+    __hash__ = object.__hash__  # printed with object's default repr, as TF's Options
 
 
 class OptionsDataset(_UnaryDataset):

@@ -161,10 +161,11 @@ def _function_leaf(value):
 
 def call_user_function(func, element):
     """Calls func with a tuple element's components as separate arguments, as tf.data does."""
+    from ..framework.function import call_as_traced
     args = to_user(element)
     if type(args) is tuple:
-        return func(*args)
-    return func(args)
+        return call_as_traced(func, *args)
+    return call_as_traced(func, args)
 
 
 # ------------------------------------------------------------------------------------ specs

@@ -6,6 +6,7 @@ import itertools
 import numpy as np
 
 from ..framework import dtypes, errors
+from ..framework.function import call_as_traced
 from ..framework.tensor_spec import TensorSpec
 from . import structure
 from .dataset import INFINITE, UNKNOWN, DatasetV2
@@ -37,12 +38,24 @@ def _predicate_value(predicate, element):
     return bool(value)
 
 
+def _check_predicate(predicate, input_dataset):
+    """As TF's trace of the predicate: it must give a scalar tf.bool (checked on stand-ins)."""
+    from .mapping import traced_output_spec
+    spec = traced_output_spec(predicate, input_dataset)
+    if spec is None:
+        return
+    if not isinstance(spec, TensorSpec) or spec.dtype != dtypes.bool_ or spec.shape.rank != 0:
+        raise ValueError("Invalid `predicate`. `predicate` must return a `tf.bool` scalar "
+                         "tensor, but its return type is %r." % (spec,))
+
+
 class FilterDataset(_UnaryDataset):
     _tf_name = "_FilterDataset"
 
     def __init__(self, input_dataset, predicate):
         super().__init__(input_dataset)
         self._predicate = predicate
+        _check_predicate(predicate, input_dataset)
 
     def _iterate(self):
         for element in self._input._iterate():
@@ -273,7 +286,7 @@ class ScanDataset(_UnaryDataset):
 
     def _step(self, state, element):
         # As TF: the element is one argument, even a tuple (scan_func(state, (a, b))).
-        result = self._func(state, structure.to_user(element))
+        result = call_as_traced(self._func, state, structure.to_user(element))
         if not isinstance(result, (tuple, list)) or len(result) != 2:
             raise TypeError("`scan_func` must return a pair (new_state, output_element), got %r"
                             % (result,))

@@ -22,9 +22,11 @@ class GradientTape:
         self._watch_accessed_variables = watch_accessed_variables
         self._tape = _C.Tape(persistent, watch_accessed_variables)
         self._used = False
+        self._entered = False
 
     def __enter__(self):
         self._tape.push()
+        self._entered = True
         return self
 
     def __exit__(self, exc_type, exc, tb):
@@ -58,7 +60,8 @@ class GradientTape:
                  unconnected_gradients=UnconnectedGradients.NONE):
         unconnected_gradients = UnconnectedGradients(
             getattr(unconnected_gradients, "value", unconnected_gradients))
-        if self._used and not self._persistent:
+        if (self._used or not self._entered) and not self._persistent:
+            # TF says the same of a tape that never recorded (never entered).
             raise RuntimeError("A non-persistent GradientTape can only be used to compute one "
                                "set of gradients (or jacobians)")
         flat_targets = nest.flatten(target)

@@ -4,6 +4,7 @@ are no-ops without graphs (name_scope, device, control_dependencies, init_scope)
 
 import contextlib
 import logging
+import threading
 
 import numpy as np
 
@@ -148,10 +149,22 @@ def ensure_shape(x, shape, name=None):
     return x
 
 
+_SCOPES = threading.local()  # .stack: the full names ("outer/inner/") of the open scopes
+
+
+def current_name_scope():
+    """The innermost open tf.name_scope as 'outer/inner/' ('' outside any)."""
+    stack = getattr(_SCOPES, "stack", None)
+    return stack[-1] if stack else ""
+
+
 class name_scope:
-    """tf.name_scope(name): a context manager yielding 'name/' (names are not used eagerly)."""
+    """tf.name_scope(name): nests as in TF ('outer/inner/'); a name ending in '/' is absolute,
+    '' or None resets to the top. Variables created inside take the scope as a prefix."""
 
     def __init__(self, name):
+        if name is not None and not isinstance(name, str):
+            raise ValueError("name for name_scope must be a string.")
         self._name = name
 
     @property
@@ -159,9 +172,19 @@ class name_scope:
         return self._name
 
     def __enter__(self):
-        return "" if not self._name else self._name + "/"
+        if not self._name:
+            full = ""
+        elif self._name.endswith("/"):
+            full = self._name
+        else:
+            full = current_name_scope() + self._name + "/"
+        if getattr(_SCOPES, "stack", None) is None:
+            _SCOPES.stack = []
+        _SCOPES.stack.append(full)
+        return full
 
     def __exit__(self, *exc):
+        _SCOPES.stack.pop()
         return False
 
 

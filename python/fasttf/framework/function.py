@@ -6,12 +6,25 @@ import functools
 
 import numpy as np
 
+from . import errors
 from .tensor import Tensor
 from .tensor_spec import TensorSpec
 
 
 def executing_eagerly():
     return True
+
+
+def call_as_traced(func, *args, **kwargs):
+    """func(*args, **kwargs) with the error classes of TF's tracing: where TF builds a graph (a
+    tf.function, a tf.data function), an op refusing its operands' dtypes raises TypeError,
+    while the same op run eagerly raises InvalidArgumentError."""
+    try:
+        return func(*args, **kwargs)
+    except errors.InvalidArgumentError as exc:
+        if isinstance(exc, TypeError) or "same dtype" in str(exc):
+            raise TypeError(str(exc)).with_traceback(exc.__traceback__) from None
+        raise
 
 
 def _check_signature(name, signature, args):

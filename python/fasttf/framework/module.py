@@ -1,8 +1,10 @@
 """tf.Module: a named container whose variables, trainable_variables and submodules are found
 by walking its attributes (sorted by name, own values before those of submodules, as TF)."""
 
+import functools
 import re
 
+from .control_flow import name_scope
 from .variables import Variable
 
 
@@ -38,15 +40,10 @@ def _leaves(value):
         yield value
 
 
-class _NameScope:
-    def __init__(self, name):
-        self.name = name + "/"
-
-    def __enter__(self):
-        return self.name
-
-    def __exit__(self, *exc):
-        return False
+def _module_scope(name):
+    """The module's own tf.name_scope, absolute: fixed where the module was built (as TF)."""
+    with name_scope(name) as full:
+        return name_scope(full)
 
 
 class Module:
@@ -55,8 +52,11 @@ class Module:
     def __init__(self, name=None):
         if name is None:
             name = _camel_to_snake(type(self).__name__)
+        elif not _VALID_NAME.match(name):
+            raise ValueError("%r is not a valid module name. Module names must be valid Python "
+                             "identifiers (e.g. a valid class name)." % (name,))
         self._name = name
-        self._scope = _NameScope(name)
+        self._scope = _module_scope(name)
 
     @property
     def name(self):
@@ -84,7 +84,15 @@ class Module:
 
     @classmethod
     def with_name_scope(cls, method):
-        return method
+        """Decorates a method to run inside its module's name_scope."""
+        @functools.wraps(method)
+        def method_with_name_scope(self, *args, **kwargs):
+            with self.name_scope:
+                return method(self, *args, **kwargs)
+        return method_with_name_scope
+
+
+_VALID_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
 # TF's rule: an underscore before an upper-case letter that follows a lower-case one or digit,

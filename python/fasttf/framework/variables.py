@@ -4,6 +4,7 @@ A Variable is a subclass of the C++ Tensor, so every op takes it directly; the C
 it is a trainable variable, which is how tapes watch it on first use.
 """
 
+import enum
 import weakref
 
 import numpy as np
@@ -15,14 +16,20 @@ from .tensor import Tensor, _numpy_text
 _BinaryOp = _C.BinaryOp
 
 
-class VariableSynchronization:
+class _PrintedEnum(enum.IntEnum):
+    # IntEnum so that code comparing with the plain ints (== 3) keeps working; printed as TF's
+    # enum.Enum members are ("VariableSynchronization.AUTO").
+    __str__ = enum.Enum.__str__
+
+
+class VariableSynchronization(_PrintedEnum):
     AUTO = 0
     NONE = 1
     ON_WRITE = 2
     ON_READ = 3
 
 
-class VariableAggregation:
+class VariableAggregation(_PrintedEnum):
     NONE = 0
     SUM = 1
     MEAN = 2
@@ -43,18 +50,25 @@ class Variable(Tensor):
         if dtype is not None:
             dtype = dtypes.as_dtype(dtype)
             if isinstance(initial_value, Tensor) and initial_value.dtype != dtype:
-                initial_value = _C.cast(initial_value, dtype)
+                # As TF: a tensor is never converted to another dtype (Python values are).
+                raise ValueError("initial_value: Tensor conversion requested dtype %s for Tensor"
+                                 " with dtype %s: %r" % (dtype.name, initial_value.dtype.name,
+                                                         initial_value))
         super().__init__(initial_value, dtype)
+        _check_shape_argument(self, shape)
+        if synchronization is None:
+            synchronization = VariableSynchronization.AUTO
+        if aggregation is None:
+            aggregation = VariableAggregation.NONE
         if trainable is None:
             trainable = synchronization != VariableSynchronization.ON_READ
         self._trainable_flag = bool(trainable)
         self._mark_variable(self._trainable_flag and self.dtype.is_floating)
-        base = name if name is not None else "Variable"
-        self._name = base if base.endswith(":0") else base + ":0"
+        self._name = _scoped_name(name if name is not None else "Variable") + ":0"
         self._constraint = constraint
         self._shape_spec = shape
-        self._synchronization = synchronization
-        self._aggregation = aggregation
+        self._synchronization = VariableSynchronization(synchronization)
+        self._aggregation = VariableAggregation(aggregation)
 
     # -- identity -------------------------------------------------------------------------
     @property
@@ -103,17 +117,20 @@ class Variable(Tensor):
         return value if dtype is None else value.astype(dtype, copy=False)
 
     # -- writing ----------------------------------------------------------------------------
+    # As TF, the assign methods return the variable's new value as an "UnreadVariable" (a
+    # variable-like snapshot whose own assign methods write to this variable), or None with
+    # read_value=False.
     def assign(self, value, use_locking=None, name=None, read_value=True):
         _C.assign(self, value)
-        return self if read_value else None
+        return _UnreadVariable(self) if read_value else None
 
     def assign_add(self, delta, use_locking=None, name=None, read_value=True):
         _C.assign_binary(self, delta, _BinaryOp.add)
-        return self if read_value else None
+        return _UnreadVariable(self) if read_value else None
 
     def assign_sub(self, delta, use_locking=None, name=None, read_value=True):
         _C.assign_binary(self, delta, _BinaryOp.sub)
-        return self if read_value else None
+        return _UnreadVariable(self) if read_value else None
 
     def scatter_nd_update(self, indices, updates, name=None):
         from .. import tensor_scatter_nd_update
@@ -122,6 +139,51 @@ class Variable(Tensor):
     def scatter_nd_add(self, indices, updates, name=None):
         from .. import tensor_scatter_nd_add
         return self.assign(tensor_scatter_nd_add(self, indices, updates))
+
+    def scatter_nd_sub(self, indices, updates, name=None):
+        from .. import tensor_scatter_nd_sub
+        return self.assign(tensor_scatter_nd_sub(self, indices, updates))
+
+    def scatter_nd_max(self, indices, updates, name=None):
+        from .. import tensor_scatter_nd_max
+        return self.assign(tensor_scatter_nd_max(self, indices, updates))
+
+    def scatter_nd_min(self, indices, updates, name=None):
+        from .. import tensor_scatter_nd_min
+        return self.assign(tensor_scatter_nd_min(self, indices, updates))
+
+    # scatter_update & co. take an IndexedSlices-like `sparse_delta` (values, indices) whose
+    # indices address the first dimension.
+    def scatter_update(self, sparse_delta, use_locking=False, name=None):
+        return self._scatter_rows(sparse_delta, "scatter_update", "scatter_nd_update")
+
+    def scatter_add(self, sparse_delta, use_locking=False, name=None):
+        return self._scatter_rows(sparse_delta, "scatter_add", "scatter_nd_add")
+
+    def scatter_sub(self, sparse_delta, use_locking=False, name=None):
+        return self._scatter_rows(sparse_delta, "scatter_sub", "scatter_nd_sub")
+
+    def scatter_max(self, sparse_delta, use_locking=False, name=None):
+        return self._scatter_rows(sparse_delta, "scatter_max", "scatter_nd_max")
+
+    def scatter_min(self, sparse_delta, use_locking=False, name=None):
+        return self._scatter_rows(sparse_delta, "scatter_min", "scatter_nd_min")
+
+    def _scatter_rows(self, sparse_delta, what, nd_method):
+        if not (hasattr(sparse_delta, "values") and hasattr(sparse_delta, "indices")):
+            raise TypeError("Argument `sparse_delta` must be a `tf.IndexedSlices`. Received arg:"
+                            " %r" % (sparse_delta,))
+        indices = np.asarray(_C.convert_to_tensor(sparse_delta.indices, None).numpy())
+        return getattr(self, nd_method)(indices.reshape(indices.shape + (1,)),
+                                        sparse_delta.values)
+
+    def sparse_read(self, indices, name=None):
+        from .. import gather
+        return gather(self, indices)
+
+    def gather_nd(self, indices, name=None):
+        from .. import gather_nd
+        return gather_nd(self, indices)
 
     def __getitem__(self, key):
         """v[key] is a Tensor (a view) with an `assign` method writing the slice back, as TF's
@@ -159,15 +221,70 @@ class Variable(Tensor):
         return self
 
     def __iadd__(self, other):
-        return self + other
+        raise RuntimeError("`variable += value` with `tf.Variable`s is not supported. Use "
+                           "`variable.assign_add(value)` to modify the variable, or `out = "
+                           "variable + value` if you need to get a new output Tensor.")
 
     def __isub__(self, other):
-        return self - other
+        raise RuntimeError("`variable -= value` with `tf.Variable`s is not supported. Use "
+                           "`variable.assign_sub(value)` to modify the variable, or `out = "
+                           "variable - value` if you need to get a new output Tensor.")
+
+
+class _UnreadVariable(Variable):
+    """What assign* return: the variable's value right after the write, printed as TF prints
+    it (name 'UnreadVariable'); further assign* calls write through to the variable."""
+
+    def __init__(self, variable):  # noqa: D107 - a snapshot, not a new variable
+        Tensor.__init__(self, variable, None)
+        self._parent = variable
+        self._trainable_flag = variable.trainable
+        self._name = "UnreadVariable"
+        self._constraint = variable.constraint
+        self._shape_spec = None
+        self._synchronization = variable.synchronization
+        self._aggregation = variable.aggregation
+
+    def assign(self, value, use_locking=None, name=None, read_value=True):
+        return self._parent.assign(value, use_locking, name, read_value)
+
+    def assign_add(self, delta, use_locking=None, name=None, read_value=True):
+        return self._parent.assign_add(delta, use_locking, name, read_value)
+
+    def assign_sub(self, delta, use_locking=None, name=None, read_value=True):
+        return self._parent.assign_sub(delta, use_locking, name, read_value)
+
+    def _scatter_rows(self, sparse_delta, what, nd_method):
+        return self._parent._scatter_rows(sparse_delta, what, nd_method)
+
+    def __reduce__(self):
+        return self._parent.__reduce__()
+
+
+def _check_shape_argument(variable, shape):
+    """tf.Variable(shape=...) must be compatible with the initial value's shape (fasttf keeps
+    the value's own shape: a variable's shape never changes)."""
+    if shape is None:
+        return
+    from .tensor_shape import TensorShape
+    if not TensorShape(shape).is_compatible_with(TensorShape(variable._shape_tuple)):
+        raise ValueError("In this `tf.Variable` creation, the initial value's shape (%s) is not "
+                         "compatible with the explicitly supplied `shape` argument (%s)."
+                         % (variable._shape_tuple, TensorShape(shape).as_list()
+                            if TensorShape(shape).rank is not None else None))
+
+
+def _scoped_name(name):
+    """name under the enclosing tf.name_scope(s), as TF names variables ("outer/v")."""
+    from .control_flow import current_name_scope
+    scope = current_name_scope()
+    return scope + name if scope else name
 
 
 def _rebuild_variable(value, trainable, name):
-    return Variable(np.asarray(value), trainable=trainable, name=name[:-2] if name.endswith(":0")
-                    else name)
+    variable = Variable(np.asarray(value), trainable=trainable)
+    variable._name = name  # the full name, scope included, as it was
+    return variable
 
 
 # id(slice of a variable) -> (weakref to the slice, variable, key); entries leave with the slice.
@@ -201,8 +318,7 @@ def _slice_assign_attribute(self):
             from .errors import InvalidArgumentError
             raise InvalidArgumentError("[strided_slice_assign] %s: value shape %s, slice shape "
                                        "%s" % (exc, value.shape, self.shape)) from None
-        variable.assign(array)
-        return variable
+        return variable.assign(array)
 
     return assign
 

@@ -1,0 +1,163 @@
+"""TF 2.21 behaviour of the runtime areas: tf.data, tf.Variable, GradientTape, tf.function,
+tf.Module, name scopes, tf.nest, control flow, tf.print and tf.config. Each expected value is
+what TensorFlow 2.21 gives for the same code."""
+
+import numpy as np
+import pytest
+
+import fasttf as tf
+
+
+# -- tf.Variable --------------------------------------------------------------------------------
+
+def test_assign_returns_an_unread_variable_printed_as_tf():
+    v = tf.Variable([1., 2.])
+    r = v.assign_add([1., 1.])
+    assert repr(r) == ("<tf.Variable 'UnreadVariable' shape=(2,) dtype=float32, "
+                       "numpy=array([2., 3.], dtype=float32)>")
+    assert r.name == "UnreadVariable" and isinstance(r, tf.Variable)
+    assert type(r).__name__ == "_UnreadVariable"
+    assert v.assign([5., 5.], read_value=False) is None
+    v.assign([2., 3.])
+    # assign* on the result write through to the variable
+    r.assign_add([1., 1.]).assign_sub([0.5, 0.5])
+    np.testing.assert_array_equal(v.numpy(), [2.5, 3.5])
+    assert repr(tf.Variable(1.).assign_sub(0.5)) == (
+        "<tf.Variable 'UnreadVariable' shape=() dtype=float32, numpy=0.5>")
+    w = tf.Variable([1., 2., 3.])
+    assert w[1].assign(9.).name == "UnreadVariable"
+    np.testing.assert_array_equal(w.numpy(), [1., 9., 3.])
+    assert float(tf.Variable(1.).assign_add(1.) + 1.) == 3.0
+
+
+def test_variable_constructor_rules():
+    assert tf.Variable(1., name="w:0").name == "w:0:0"
+    assert [tf.Variable(1., name="w").name for _ in range(2)] == ["w:0", "w:0"]
+    with pytest.raises(ValueError):  # a tensor keeps its dtype
+        tf.Variable(tf.constant(1.5), dtype=tf.float64)
+    assert tf.Variable([1, 2], dtype=tf.float32).dtype == tf.float32  # a list converts
+    with pytest.raises(ValueError):
+        tf.Variable([1., 2.], shape=[3])
+    v = tf.Variable(1.)
+    assert str(v.synchronization) == "VariableSynchronization.AUTO"
+    assert repr(v.aggregation) == "<VariableAggregation.NONE: 0>"
+    assert v.synchronization == tf.VariableSynchronization.AUTO
+    assert not tf.Variable(1., synchronization=tf.VariableSynchronization.ON_READ,
+                           aggregation=tf.VariableAggregation.SUM).trainable
+    with pytest.raises(RuntimeError):
+        v += 1.
+    with pytest.raises(RuntimeError):
+        v -= 1.
+
+
+def test_variable_scatter_and_sparse_read():
+    v = tf.Variable([1., 2.])
+    assert v.scatter_nd_sub([[1]], [9.]).numpy().tolist() == [1., -7.]
+    assert v.scatter_nd_update([[0]], [4.]).name == "UnreadVariable"
+    np.testing.assert_array_equal(v.numpy(), [4., -7.])
+
+    class Slices:  # what tf.IndexedSlices offers
+        values, indices = tf.constant([5.]), tf.constant([1])
+
+    w = tf.Variable([1., 2., 3.])
+    np.testing.assert_array_equal(w.scatter_add(Slices()).numpy(), [1., 7., 3.])
+    np.testing.assert_array_equal(w.scatter_sub(Slices()).numpy(), [1., 2., 3.])
+    np.testing.assert_array_equal(w.scatter_update(Slices()).numpy(), [1., 5., 3.])
+    with pytest.raises(TypeError):
+        w.scatter_update([1, 2])
+    np.testing.assert_array_equal(w.sparse_read([0, 2]).numpy(), [1., 3.])
+    np.testing.assert_array_equal(w.gather_nd([[0], [2]]).numpy(), [1., 3.])
+
+
+# -- name scopes and tf.Module ------------------------------------------------------------------
+
+def test_name_scopes_nest_and_name_variables():
+    with tf.name_scope("a"):
+        with tf.name_scope("b") as scope:
+            assert scope == "a/b/"
+        assert tf.Variable(1., name="v").name == "a/v:0"
+        with tf.name_scope("top/") as scope:
+            assert scope == "top/"
+    assert tf.Variable(1., name="v").name == "v:0"
+
+
+def test_module_name_scope_and_names():
+    class M(tf.Module):
+        def __init__(self):
+            super().__init__(name="outer")
+            with self.name_scope:
+                self.v = tf.Variable(1., name="v")
+
+        @tf.Module.with_name_scope
+        def make(self):
+            return tf.Variable(2., name="made")
+
+    m = M()
+    assert m.v.name == "outer/v:0" and m.name_scope.name == "outer/"
+    assert m.make().name == "outer/made:0"
+    with pytest.raises(ValueError):
+        tf.Module(name="bad name")
+
+
+# -- GradientTape -------------------------------------------------------------------------------
+
+def test_tape_never_entered_raises_runtime_error():
+    with pytest.raises(RuntimeError):
+        tf.GradientTape().gradient(tf.Variable(3.), tf.Variable(3.))
+
+
+# -- tf.data ------------------------------------------------------------------------------------
+
+def test_dataset_type_names_as_tf():
+    assert type(tf.data.Dataset.range(3)).__name__ == "_RangeDataset"
+    assert type(tf.data.Dataset.range(3).shuffle(2)).__name__ == "_ShuffleDataset"
+    assert type(tf.data.Dataset.from_tensor_slices([1])).__name__ == "_TensorSliceDataset"
+    assert repr(tf.data.Dataset.range(3).batch(2)) == (
+        "<_BatchDataset element_spec=TensorSpec(shape=(None,), dtype=tf.int64, name=None)>")
+
+
+def test_dataset_functions_raise_type_error_on_dtype_mismatch():
+    with pytest.raises(TypeError):  # int32 initial state, int64 elements
+        tf.data.Dataset.range(3).reduce(0, lambda s, x: s + x)
+    with pytest.raises(TypeError):
+        list(tf.data.Dataset.range(3).map(lambda x: x + tf.constant(1)))
+    assert int(tf.data.Dataset.range(4).reduce(np.int64(0), lambda s, x: s + x)) == 6
+
+
+def test_rebatch_with_a_list_of_sizes_cycles_over_the_stream():
+    ds = tf.data.Dataset.range(10).batch(4).rebatch([1, 2])
+    assert [b.tolist() for b in ds.as_numpy_iterator()] == [[0], [1, 2], [3], [4, 5], [6],
+                                                            [7, 8], [9]]
+    assert [b.tolist() for b in tf.data.Dataset.range(8).batch(4).rebatch([1, 3])
+            .as_numpy_iterator()] == [[0], [1, 2, 3], [4], [5, 6, 7]]
+
+
+def test_group_by_window_counter_random_single_element():
+    ds = tf.data.Dataset.range(9).group_by_window(lambda x: x % 3, lambda k, w: w.batch(2),
+                                                  window_size=2)
+    assert [b.tolist() for b in ds.as_numpy_iterator()] == [[0, 3], [1, 4], [2, 5], [6], [7],
+                                                            [8]]
+    assert repr(ds) == ("<_GroupByWindowDataset element_spec=TensorSpec(shape=(None,), "
+                        "dtype=tf.int64, name=None)>")
+    keys = tf.data.Dataset.range(9).group_by_window(
+        lambda x: x % 3, lambda k, w: w.map(lambda v: v * 0 + k), window_size=5)
+    assert list(keys.as_numpy_iterator()) == [0, 0, 0, 1, 1, 1, 2, 2, 2]
+    counter = tf.data.Dataset.counter(5, 2, tf.int32)
+    assert list(counter.take(3).as_numpy_iterator()) == [5, 7, 9]
+    assert int(tf.data.Dataset.counter().cardinality()) == tf.data.INFINITE_CARDINALITY
+    rnd = tf.data.Dataset.random(seed=1)
+    assert rnd.element_spec == tf.TensorSpec([], tf.int64)
+    assert list(rnd.take(3).as_numpy_iterator()) == list(rnd.take(3).as_numpy_iterator())
+    single = tf.data.Dataset.from_tensors((1, {"a": 2.})).get_single_element()
+    assert int(single[0]) == 1 and float(single[1]["a"]) == 2.0
+    assert int(tf.data.experimental.get_single_element(tf.data.Dataset.from_tensors(3))) == 3
+    with pytest.raises(tf.errors.InvalidArgumentError, match="more than one"):
+        tf.data.Dataset.range(2).get_single_element()
+    with pytest.raises(tf.errors.InvalidArgumentError, match="empty"):
+        tf.data.Dataset.range(0).get_single_element()
+
+
+def test_filter_predicate_checked_when_built():
+    with pytest.raises(ValueError, match="tf.bool"):
+        tf.data.Dataset.range(4).filter(lambda x: x)
+    assert list(tf.data.Dataset.range(4).filter(lambda x: x > 1).as_numpy_iterator()) == [2, 3]
