@@ -110,3 +110,98 @@ def test_weight_path_is_keras3_name_kept_keras2():
     dense.build((None, 3))
     assert dense.kernel.name == "fc/kernel:0" and dense.kernel.path == "fc/kernel"
     assert dense.bias.path == "fc/bias"
+
+
+# --- models: shapes, configs, cloning ----------------------------------------------------
+
+def _dense_ones(units=2, inputs=3):
+    return keras.Sequential([keras.Input((inputs,)),
+                             keras.layers.Dense(units, kernel_initializer="ones")])
+
+
+def test_functional_input_and_output_shapes_before_any_call():
+    inp = keras.Input((4,))
+    model = keras.Model(inp, [keras.layers.Dense(1)(inp), keras.layers.Dense(2)(inp)])
+    assert model.input_shape == (None, 4) and model.output_shape == [(None, 1), (None, 2)]
+    a, b = keras.Input((2,)), keras.Input((3,))
+    model = keras.Model([a, b], keras.layers.Concatenate()([a, b]))
+    assert model.input_shape == [(None, 2), (None, 3)] and model.output_shape == (None, 5)
+
+
+def test_sequential_config_lists_the_input_layer_and_round_trips_built():
+    model = _dense_ones()
+    config = model.get_config()
+    assert [spec["class_name"] for spec in config["layers"]] == ["InputLayer", "Dense"]
+    assert tuple(config["build_input_shape"]) == (None, 3)
+    again = keras.Sequential.from_config(config)
+    assert again.built and again.count_params() == 8
+    assert keras.models.clone_model(model).count_params() == 8
+
+
+def test_functional_clone_and_json_round_trip():
+    inp = keras.Input((4,))
+    model = keras.Model(inp, keras.layers.Dense(3)(inp))
+    clone = keras.models.clone_model(model)
+    assert clone.count_params() == 15 and clone.output_shape == (None, 3)
+    seq = _dense_ones()
+    restored = keras.models.model_from_json(seq.to_json())
+    assert restored.count_params() == 8 and restored.input_shape == (None, 3)
+
+
+def test_layer_repr_is_keras3_form():
+    assert repr(keras.layers.Dense(2, name="d")) == "<Dense name=d, built=False>"
+
+
+# --- training loop -----------------------------------------------------------------------
+
+def test_accuracy_is_chosen_by_shapes_even_with_mse():
+    model = keras.Sequential([keras.Input((2,)),
+                              keras.layers.Dense(2, kernel_initializer="ones")])
+    model.compile(optimizer="sgd", loss="mse", metrics=["accuracy"])
+    logs = model.evaluate(np.array([[1., 1.], [-1., -1.]]), np.array([[1., 0.], [0., 1.]]),
+                          verbose=0, return_dict=True)
+    assert logs["accuracy"] == 0.5   # categorical accuracy (argmax), as TF
+
+
+def test_accuracy_sparse_labels_of_lower_rank():
+    model = keras.Sequential([keras.Input((3,)),
+                              keras.layers.Dense(3, kernel_initializer="ones")])
+    model.compile(optimizer="sgd", loss="mse", metrics=["acc"])
+    model.evaluate(np.eye(3, dtype="float32"), np.array([0, 0, 0]), verbose=0)
+    assert type(model.metrics[0]).__name__ == "SparseCategoricalAccuracy"
+
+
+def test_history_loss_is_float32_mean_of_batches():
+    model = _dense_ones()
+    x = np.arange(12, dtype="float32").reshape(4, 3) / 10.
+    y = np.array([[0., 1.], [1., 0.], [0., 1.], [1., 0.]], "float32")
+    model.compile(optimizer=keras.optimizers.SGD(0.1), loss="mse")
+    history = model.fit(x, y, epochs=1, batch_size=2, verbose=0, shuffle=False)
+    loss = history.history["loss"][0]
+    assert isinstance(loss, float) and loss == float(np.float32(loss))
+    np.testing.assert_allclose(loss, 2.4623727798461914, rtol=1e-6)   # TF 2.21
+
+
+def test_fit_before_compile_raises_value_error_that_is_also_runtime_error():
+    model = _dense_ones()
+    with pytest.raises(ValueError, match="compile"):
+        model.fit(np.ones((2, 3)), np.ones((2, 2)), verbose=0)
+    with pytest.raises(RuntimeError):
+        model.evaluate(np.ones((2, 3)), np.ones((2, 2)), verbose=0)
+
+
+# --- optimizers and callbacks ------------------------------------------------------------
+
+def test_optimizer_default_names_are_keras3_snake_case_and_unique():
+    keras.backend.clear_session()
+    assert keras.optimizers.SGD().name == "sgd"
+    assert keras.optimizers.SGD(0.1).name == "sgd_1"
+    assert keras.optimizers.AdamW().name == "adam_w"
+    assert keras.optimizers.RMSprop().name == "rm_sprop"
+    assert keras.optimizers.Adam(name="mine").get_config()["name"] == "mine"
+
+
+def test_early_stopping_keeps_its_arguments():
+    cb = keras.callbacks.EarlyStopping()
+    assert (cb.monitor, cb.patience, cb.min_delta, cb.mode, cb.baseline,
+            cb.restore_best_weights) == ("val_loss", 0, 0, "auto", None, False)

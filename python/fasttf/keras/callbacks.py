@@ -338,6 +338,7 @@ class EarlyStopping(Callback):
         self.monitor = monitor
         self.patience = patience
         self.verbose = verbose
+        self.mode = mode
         self.baseline = baseline
         self.min_delta = abs(min_delta)
         self.wait = 0

@@ -56,22 +56,33 @@ class LossFn:
         return _C.reduce(_R.mean, values, None, False)
 
 
-def resolve_metric(identifier, loss_identifier):
-    """A Metric instance for a metrics= entry; 'accuracy'/'acc' chosen by the loss as Keras."""
+def _accuracy_class(metrics, y_true, y_pred, loss_identifier):
+    """Keras (2 and 3) picks the accuracy by shapes: a last axis of 1 in the predictions is
+    binary; labels of lower rank, or of last axis 1 against wider predictions, are sparse;
+    anything else is categorical. Without shapes, the loss's name decides."""
+    if y_true is not None and y_pred is not None and hasattr(y_true, "shape") and \
+            len(y_pred.shape) and len(getattr(y_true, "shape", ())):
+        t_shape, p_shape = tuple(y_true.shape), tuple(y_pred.shape)
+        if p_shape[-1] == 1:
+            return metrics.BinaryAccuracy
+        if len(t_shape) < len(p_shape) or (t_shape[-1] == 1 and p_shape[-1] > 1):
+            return metrics.SparseCategoricalAccuracy
+        return metrics.CategoricalAccuracy
+    loss_name = _loss_name(loss_identifier).lower() if loss_identifier is not None else ""
+    from_fn = getattr(loss_identifier, "__name__", "") or type(loss_identifier).__name__
+    key = (loss_name + " " + from_fn).lower().replace("_", "")
+    if "sparsecategorical" in key:
+        return metrics.SparseCategoricalAccuracy
+    if "binary" in key:
+        return metrics.BinaryAccuracy
+    return metrics.CategoricalAccuracy
+
+
+def resolve_metric(identifier, loss_identifier, y_true=None, y_pred=None):
+    """A Metric instance for a metrics= entry; 'accuracy'/'acc' chosen as Keras does."""
     metrics = _metrics_module()
-    if isinstance(identifier, str) and identifier in ("accuracy", "acc"):
-        loss_name = _loss_name(loss_identifier).lower() if loss_identifier is not None else ""
-        loss_fn = loss_identifier
-        from_fn = getattr(loss_fn, "__name__", "") or type(loss_fn).__name__
-        key = (loss_name + " " + from_fn).lower().replace("_", "")
-        if "sparsecategorical" in key:
-            cls = metrics.SparseCategoricalAccuracy
-        elif "binary" in key:
-            cls = metrics.BinaryAccuracy
-        elif "categorical" in key:
-            cls = metrics.CategoricalAccuracy
-        else:
-            cls = metrics.Accuracy
+    if isinstance(identifier, str) and identifier.lower() in ("accuracy", "acc"):
+        cls = _accuracy_class(metrics, y_true, y_pred, loss_identifier)
         return cls(name=identifier)
     metric = metrics.get(identifier)
     if isinstance(metric, type):

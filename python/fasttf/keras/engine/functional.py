@@ -190,7 +190,26 @@ class Functional(Model):
             raise ValueError('Input 0 of layer "%s" is incompatible with the layer: expected '
                              "shape=%s, found shape=%s" % (self.name, tuple(expected), got))
 
+    @property
+    def input_shape(self):
+        """(None, 4) for one input, a list of such tuples for several (as Keras)."""
+        shapes = [tuple(t.shape.dims) for t in self.inputs]
+        return shapes[0] if len(shapes) == 1 else shapes
+
+    @property
+    def output_shape(self):
+        shapes = [tuple(t.shape.dims) for t in self.outputs]
+        return shapes[0] if len(shapes) == 1 else shapes
+
     def get_config(self):
-        return {"name": self.name, "layers": [
-            {"class_name": type(layer).__name__, "name": layer.name,
-             "config": layer.get_config()} for layer in self.layers]}
+        if type(self).__name__ not in ("Functional", "Model"):
+            return super().get_config()
+        from ..saving.model_config import _functional_config
+        return _functional_config(self)
+
+    @classmethod
+    def from_config(cls, config, custom_objects=None):
+        if "input_layers" not in config:
+            return super().from_config(config)
+        from ..saving.model_config import _functional_from_config
+        return _functional_from_config(config, custom_objects)

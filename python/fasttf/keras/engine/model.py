@@ -143,8 +143,9 @@ class Model(Layer):
             return [t.node.layer.name for t in outputs]
         return ["output_%d" % (i + 1) for i in range(n)]
 
-    def _setup_compiled(self, n_outputs):
-        """Resolves losses and metrics once the number of outputs is known (first batch)."""
+    def _setup_compiled(self, n_outputs, y_true=None, y_pred=None):
+        """Resolves losses and metrics once the number of outputs is known (first batch); the
+        first batch's shapes choose what 'accuracy' means."""
         names = self._output_names(n_outputs)
         self.output_names = names
         losses = compile_utils.per_output(self._loss_identifier, names, "loss")
@@ -157,16 +158,28 @@ class Model(Layer):
         weighted_lists = compile_utils.per_output(self._weighted_metrics_identifier or [], names,
                                                   "metrics")
         self._metric_objs = []   # (output index, metric, weighted)
+        flat_true, flat_pred = self._flat_targets(y_true, n_outputs), nest.flatten(y_pred)
         for out_index, (items, loss) in enumerate(zip(metric_lists, losses)):
+            yt, yp = flat_true[out_index], (flat_pred[out_index] if flat_pred else None)
             for item in nest.flatten(items) if items is not None else []:
-                metric = compile_utils.resolve_metric(item, loss)
+                metric = compile_utils.resolve_metric(item, loss, yt, yp)
                 if n_outputs > 1:
                     metric._name_override = "%s_%s" % (names[out_index], metric.name)
                 self._metric_objs.append((out_index, metric, False))
             for item in nest.flatten(weighted_lists[out_index]) if weighted_lists[out_index] \
                     else []:
-                metric = compile_utils.resolve_metric(item, loss)
+                metric = compile_utils.resolve_metric(item, loss, yt, yp)
                 self._metric_objs.append((out_index, metric, True))
+
+    def _flat_targets(self, y, n_outputs):
+        """The targets per output, or Nones when unknown or not matching the outputs."""
+        if y is None:
+            return [None] * n_outputs
+        if isinstance(y, dict):
+            flat = [y.get(name) for name in self.output_names]
+        else:
+            flat = nest.flatten(y)
+        return flat if len(flat) == n_outputs else [None] * n_outputs
 
     @property
     def metrics(self):
@@ -184,7 +197,7 @@ class Model(Layer):
     def compute_loss(self, x=None, y=None, y_pred=None, sample_weight=None):
         flat_pred = nest.flatten(y_pred)
         if self._loss_fns is None:
-            self._setup_compiled(len(flat_pred))
+            self._setup_compiled(len(flat_pred), y, y_pred)
         if y is None:
             total = None
         else:
@@ -245,14 +258,16 @@ class Model(Layer):
 
     def _prepare_training(self):
         if not self._is_compiled or self.optimizer is None:
-            raise RuntimeError("You must compile your model before training/testing. Use "
-                               "`model.compile(optimizer, loss)`.")
+            raise NotCompiledError("You must call `compile()` before using the model.")
         self._train_vars = self.trainable_variables if self.built else None
         self._may_have_losses = self._has_losses()
 
     # -- loops ----------------------------------------------------------------------------
     def _logs(self, loss_sum, count):
-        logs = {"loss": loss_sum / count if count else float("nan")}
+        # float32 division, as Keras' Mean loss tracker gives it (0.6535059809684753, not
+        # the float64 mean 0.653505951166153).
+        logs = {"loss": float(np.float32(loss_sum) / np.float32(count)) if count else
+                float("nan")}
         for metric in self.metrics:
             logs[_metric_name(metric)] = float(metric.result())
         return logs
@@ -304,8 +319,7 @@ class Model(Layer):
                 callback_list.on_train_batch_begin(step)
                 loss = train_step(batch)
                 n = _batch_size(batch[0])
-                loss_sum += float(loss) * n
-                count += n
+                loss_sum, count = _accumulate_loss(loss_sum, count, loss, n)
                 logs = self._logs(loss_sum, count)
                 callback_list.on_train_batch_end(step, logs)
                 if self.stop_training:
@@ -337,8 +351,9 @@ class Model(Layer):
             loss = self.test_step(batch)
             n = _batch_size(batch[0])
             if loss is not None:
-                loss_sum += float(loss) * n
-            count += n
+                loss_sum, count = _accumulate_loss(loss_sum, count, loss, n)
+            else:
+                count += n
             logs = self._logs(loss_sum, count)
             if callback_list is not None:
                 callback_list.on_test_batch_end(step, logs)
@@ -348,8 +363,7 @@ class Model(Layer):
                  steps=None, callbacks=None, max_queue_size=10, workers=1,
                  use_multiprocessing=False, return_dict=False, **kwargs):
         if not self._is_compiled:
-            raise RuntimeError("You must compile your model before training/testing. Use "
-                               "`model.compile(optimizer, loss)`.")
+            raise NotCompiledError("You must call `compile()` before using the model.")
         verbose = _verbosity(verbose)
         data = data_adapter.make(x, y, sample_weight, batch_size, False, steps)
         callback_list = self._make_callbacks(callbacks, verbose, 1, data.steps,
@@ -440,6 +454,12 @@ class Model(Layer):
     def get_config(self):
         return {"name": self.name, "trainable": self.trainable}
 
+    def to_json(self, **kwargs):
+        """The architecture as JSON ({module, class_name, config, registered_name, ...})."""
+        import json
+        from ..saving.model_config import serialize_model
+        return json.dumps(serialize_model(self, include_compile=False), **kwargs)
+
     @classmethod
     def from_config(cls, config, custom_objects=None):
         return cls(**config)
@@ -448,8 +468,17 @@ class Model(Layer):
 _NonLayerTypes = ()
 
 
+class NotCompiledError(RuntimeError, ValueError):
+    """fit/evaluate before compile(): Keras 2 raised RuntimeError, Keras 3 ValueError."""
+
+
 def _metric_name(metric):
     return getattr(metric, "_name_override", None) or metric.name
+
+
+def _accumulate_loss(loss_sum, count, loss, n):
+    """Keras' loss tracker: total += loss * batch_size and count += batch_size, in float32."""
+    return np.float32(loss_sum) + np.float32(float(loss)) * np.float32(n), count + n
 
 
 def _batch_size(x):

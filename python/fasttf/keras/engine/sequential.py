@@ -91,16 +91,12 @@ class Sequential(Model):
         return tuple(self.outputs[0].shape.dims)
 
     def get_config(self):
-        return {"name": self.name, "layers": [
-            {"class_name": type(layer).__name__, "config": layer.get_config()}
-            for layer in self.layers]}
+        """Keras 3's layout: an InputLayer entry first when the input shape is known, each
+        layer as {module, class_name, config, registered_name}, and build_input_shape."""
+        from ..saving.model_config import _sequential_config
+        return _sequential_config(self)
 
     @classmethod
     def from_config(cls, config, custom_objects=None):
-        from .. import layers as layers_module
-        model = cls(name=config.get("name"))
-        for spec in config["layers"]:
-            layer_cls = (custom_objects or {}).get(spec["class_name"]) or \
-                getattr(layers_module, spec["class_name"])
-            model.add(layer_cls.from_config(spec["config"]))
-        return model
+        from ..saving.model_config import _sequential_from_config
+        return _sequential_from_config(config, custom_objects)

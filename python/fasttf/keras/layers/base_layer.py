@@ -462,7 +462,8 @@ class Layer:
         return cls(**config)
 
     def __repr__(self):
-        return "<%s.%s object at %#x>" % (type(self).__module__, type(self).__name__, id(self))
+        # Keras 3's form: <Dense name=dense, built=False>
+        return "<%s name=%s, built=%s>" % (type(self).__name__, self.name, self.built)
 
 
 def serialize_fn(fn):

@@ -25,6 +25,7 @@ from ...framework.constant_op import cast, convert_to_tensor
 from ...framework.tensor import Tensor
 from ...framework.variables import Variable
 from ...math import reduce_sum, square
+from .. import backend
 from . import schedules as schedules_module
 
 _IGNORED_KWARGS = ("jit_compile", "is_legacy_optimizer", "mesh")
@@ -74,7 +75,10 @@ class Optimizer:
         if use_ema and not 0 <= ema_momentum <= 1:
             raise ValueError(f"`ema_momentum` must be in the range [0, 1]. "
                              f"Received: ema_momentum={ema_momentum}")
-        self.name = name or self.__class__.__name__.lower()
+        # Keras 3 names an optimizer after its class, snake_cased and made unique ('sgd',
+        # 'sgd_1', 'adam_w', 'rm_sprop'); Keras 2 used the class name.
+        self.name = name or backend.unique_object_name(backend.to_snake_case(
+            self.__class__.__name__))
         self.weight_decay = weight_decay
         self.clipnorm = clipnorm
         self.clipvalue = clipvalue
