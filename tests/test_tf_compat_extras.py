@@ -190,3 +190,115 @@ def test_vectorized_map():
     assert [o.numpy().tolist() for o in out] == [[4, 6], [1, 2]]
     check_grad(lambda v: tf.vectorized_map(lambda r: tf.reduce_sum(r * r), v),
                [np.arange(6.).reshape(3, 2)])
+
+
+# --- tf.nn extras --------------------------------------------------------------------------------
+
+
+def test_space_to_depth_and_depth_to_space():
+    x = np.arange(2 * 4 * 6 * 3, dtype=np.float32).reshape(2, 4, 6, 3)
+    expected = x.reshape(2, 2, 2, 3, 2, 3).transpose(0, 1, 3, 2, 4, 5).reshape(2, 2, 3, 12)
+    packed = tf.nn.space_to_depth(x, 2)
+    assert_close(packed, expected)
+    assert_close(tf.nn.depth_to_space(packed, 2), x)
+    with pytest.raises(tf.errors.InvalidArgumentError):
+        tf.nn.space_to_depth(x, 4)           # 6 columns do not split in 4
+    with pytest.raises(tf.errors.InvalidArgumentError):
+        tf.nn.space_to_depth(x, 1)
+    with pytest.raises(tf.errors.InvalidArgumentError):
+        tf.nn.depth_to_space(x[0], 2)
+    check_grad(lambda v: tf.nn.space_to_depth(v, 2), [np.arange(16.).reshape(1, 2, 4, 2)])
+
+
+def _lrn_reference(x, r, bias, alpha, beta):
+    sq = np.pad(x * x, [(0, 0)] * 3 + [(r, r)])
+    window = sum(sq[..., k:k + x.shape[-1]] for k in range(2 * r + 1))
+    return x / (bias + alpha * window) ** beta
+
+
+def test_local_response_normalization():
+    x = np.sin(np.arange(2 * 3 * 2 * 7.)).reshape(2, 3, 2, 7).astype(np.float32)
+    for r, bias, alpha, beta in [(5, 1., 1., .5), (1, 2., .5, .75), (0, 1., 1., 1.), (9, 1., .3, 2.)]:
+        assert_close(tf.nn.lrn(x, r, bias, alpha, beta),
+                     _lrn_reference(x.astype(np.float64), r, bias, alpha, beta), rtol=1e-5)
+    with pytest.raises(tf.errors.InvalidArgumentError):    # TF's LRN has no float64 kernel
+        tf.nn.local_response_normalization(x.astype(np.float64))
+    with pytest.raises(tf.errors.InvalidArgumentError):
+        tf.nn.lrn(x[0])
+    xt = tf.constant(x)
+    with tf.GradientTape() as tape:
+        tape.watch(xt)
+        y = tf.reduce_sum(tf.nn.lrn(xt, 2, 1.5, 0.3, 0.75) * tf.constant(x))
+    analytic = tape.gradient(y, xt).numpy()
+    eps, flat = 1e-6, x.astype(np.float64).reshape(-1)
+    for j in (0, 5, 17, 40):   # float64 central differences of the reference at a few entries
+        plus, minus = flat.copy(), flat.copy()
+        plus[j] += eps
+        minus[j] -= eps
+        f = [np.sum(_lrn_reference(v.reshape(x.shape), 2, 1.5, .3, .75) * x) for v in (plus, minus)]
+        assert abs(analytic.reshape(-1)[j] - (f[0] - f[1]) / (2 * eps)) < 1e-4
+
+
+def test_separable_and_dilated_convolutions():
+    x = np.random.default_rng(0).standard_normal((1, 5, 5, 2))
+    depthwise = np.random.default_rng(1).standard_normal((3, 3, 2, 2))
+    pointwise = np.random.default_rng(2).standard_normal((1, 1, 4, 3))
+    expected = tf.nn.conv2d(tf.nn.depthwise_conv2d(x, depthwise, [1, 1, 1, 1], "SAME"),
+                            pointwise, 1, "VALID")
+    assert_close(tf.nn.separable_conv2d(x, depthwise, pointwise, [1, 1, 1, 1], "SAME"),
+                 expected.numpy())
+    with pytest.raises(tf.errors.InvalidArgumentError):
+        tf.nn.separable_conv2d(x, depthwise, pointwise[:, :, :3], [1, 1, 1, 1], "SAME")
+    check_grad(lambda a, d, p: tf.nn.separable_conv2d(a, d, p, [1, 1, 1, 1], "VALID"),
+               [x[:, :4, :4], depthwise[:2, :2], pointwise])
+    image = np.arange(25.).reshape(1, 5, 5, 1)
+    atrous = tf.nn.atrous_conv2d(image, np.ones((2, 2, 1, 1)), 2, "VALID")
+    assert atrous.numpy()[0, :, :, 0].tolist() == [[24., 28., 32.], [44., 48., 52.],
+                                                   [64., 68., 72.]]
+    assert_close(tf.nn.convolution(image, np.ones((2, 2, 1, 1)), padding="VALID", dilations=2),
+                 atrous.numpy())
+    assert tf.nn.convolution(np.arange(8.).reshape(1, 8, 1), np.ones((2, 1, 1)), strides=2,
+                             padding="SAME").numpy().reshape(-1).tolist() == [1., 5., 9., 13.]
+    assert tf.nn.conv_transpose(tf.ones([1, 2, 1]), tf.ones([2, 3, 1]), [1, 4, 3], 2,
+                                "SAME").shape == [1, 4, 3]
+    with pytest.raises(ValueError):
+        tf.nn.atrous_conv2d(image, np.ones((2, 2, 1, 1)), 0, "SAME")
+
+
+def test_weighted_moments_and_sufficient_statistics():
+    x = np.array([[1., 2., 5.], [3., 4., -1.]], np.float32)
+    w = np.array([[1.], [2.]], np.float32)
+    mean, var = tf.nn.weighted_moments(x, [1], w)
+    assert_close(mean, [8. / 3, 2.])
+    assert_close(var, [np.mean((x[0] - 8. / 3) ** 2), np.mean((x[1] - 2.) ** 2)])
+    mean, var = tf.nn.weighted_moments(x, [0, 1], np.zeros((2, 3), np.float32))
+    assert float(mean) == 0. and float(var) == 0.     # 0 / 0 gives 0, as TF's div_no_nan
+    count, sums, squares, shift = tf.nn.sufficient_statistics(x, [0], shift=1.)
+    assert float(count) == 2. and float(shift) == 1.
+    assert_close(sums, (x - 1).sum(0))
+    assert_close(squares, ((x - 1) ** 2).sum(0))
+    assert tf.nn.sufficient_statistics(x, [0, 1], keepdims=True)[1].shape == [1, 1]
+    assert tf.nn.sufficient_statistics(x, [0])[3] is None
+    check_grad(lambda v: tf.stack(tf.nn.weighted_moments(v, [1], tf.constant([[1.], [2.]],
+                                                                              tf.float64))),
+               [x.astype(np.float64)])
+
+
+def test_pool_and_max_pool_with_argmax():
+    image = np.arange(16.).reshape(1, 4, 4, 1)
+    assert tf.nn.pool(image, [2, 2], "MAX", strides=[2, 2]).numpy().reshape(-1).tolist() == \
+        [5., 7., 13., 15.]
+    assert tf.nn.pool(image, [2, 2], "AVG", dilations=[2, 2]).numpy().reshape(-1).tolist() == \
+        [5., 6., 9., 10.]
+    with pytest.raises(ValueError):
+        tf.nn.pool(image, [2, 2], "MAX", padding="SAME", dilations=[2, 2])
+    check_grad(lambda v: tf.nn.pool(v, [2, 2], "MAX", dilations=[2, 1]),
+               [np.sin(np.arange(25.)).reshape(1, 5, 5, 1)])
+    x = np.cos(np.arange(2 * 5 * 5 * 3.)).reshape(2, 5, 5, 3).astype(np.float32)
+    output, argmax = tf.nn.max_pool_with_argmax(x, 3, 2, "SAME", include_batch_in_index=True)
+    assert_close(output, tf.nn.max_pool2d(x, 3, 2, "SAME").numpy())
+    assert argmax.dtype == tf.int64
+    assert_close(np.take(x.reshape(-1), argmax.numpy()), output.numpy())
+    _, argmax = tf.nn.max_pool_with_argmax(tf.ones([1, 2, 2, 1]), 2, 2, "VALID",
+                                           output_dtype=tf.int32)
+    assert argmax.dtype == tf.int32 and argmax.numpy().reshape(-1).tolist() == [0]   # first max
