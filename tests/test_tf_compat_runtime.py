@@ -161,3 +161,69 @@ def test_filter_predicate_checked_when_built():
     with pytest.raises(ValueError, match="tf.bool"):
         tf.data.Dataset.range(4).filter(lambda x: x)
     assert list(tf.data.Dataset.range(4).filter(lambda x: x > 1).as_numpy_iterator()) == [2, 3]
+
+
+# -- tf.function --------------------------------------------------------------------------------
+
+def test_function_python_prints_only_when_tf_would_trace(capsys):
+    @tf.function
+    def f(x):
+        print("tracing", x.shape if isinstance(x, tf.Tensor) else x)
+        tf.print("running")
+        return x
+
+    f(tf.constant([1]))
+    f(tf.constant([2]))       # same shape and dtype: TF's cached graph
+    f(tf.constant([1, 2]))    # new shape: traced again
+    f(1)
+    f(1.0)                    # 1 == 1.0: the same Python-value key, as in TF
+    f(2)
+    out, err = capsys.readouterr()
+    assert out == "tracing (1,)\ntracing (2,)\ntracing 1\ntracing 2\n"
+    assert err.count("running") == 6  # tf.print runs on every call
+    assert f.experimental_get_tracing_count() == 4
+
+
+def test_function_signature_traces_once_and_executing_eagerly_is_false_inside(capsys):
+    @tf.function(input_signature=[tf.TensorSpec([None], tf.float32)])
+    def g(x):
+        print("trace")
+        return tf.executing_eagerly()
+
+    assert bool(g(tf.constant([1.]))) is False and bool(g(tf.constant([1., 2.]))) is False
+    assert capsys.readouterr().out == "trace\n"
+    assert tf.executing_eagerly()
+    tf.config.run_functions_eagerly(True)
+    try:
+        assert g(tf.constant([1.])) is True  # the Python value itself, as TF
+    finally:
+        tf.config.run_functions_eagerly(False)
+
+
+def test_function_dtype_clash_is_a_type_error_and_concrete_function_signature():
+    @tf.function
+    def f(x):
+        return x + tf.constant(1.)
+
+    with pytest.raises(TypeError):
+        f(tf.constant(1))
+
+    @tf.function
+    def double(x):
+        return x * 2
+
+    c = double.get_concrete_function(tf.TensorSpec([None], tf.float32))
+    assert c.structured_input_signature == (
+        (tf.TensorSpec(shape=(None,), dtype=tf.float32, name="x"),), {})
+    np.testing.assert_array_equal(c(tf.constant([1., 2.])).numpy(), [2., 4.])
+
+
+# -- tf.print -----------------------------------------------------------------------------------
+
+def test_print_to_a_file_stream_appends_tf_text(tmp_path):
+    path = tmp_path / "out.txt"
+    tf.print(tf.reshape(tf.range(8), [2, 2, 2]), output_stream="file://%s" % path)
+    tf.print("a", 1, tf.constant([1.5, 2.]), sep=",", end="|", output_stream="file://%s" % path)
+    assert path.read_text() == "[[[0 1]\n  [2 3]]\n\n [[4 5]\n  [6 7]]]\na,1,[1.5 2]|"
+    with pytest.raises(ValueError):
+        tf.print(1, output_stream="nowhere")

@@ -261,7 +261,8 @@ RUNTIME_TAPE = [
 ]
 
 # tf.print writes to a file (output_stream='file://...') so that both libraries' text compares.
-_PRINT_FILE = "import os, tempfile\n_P = os.path.join(tempfile.gettempdir(), '_tf_audit_print.txt')\n"
+_PRINT_FILE = ("import os, tempfile\n_P = os.path.join(tempfile.gettempdir(), '_tf_audit_print.txt')\n"
+               "if os.path.exists(_P):\n    os.remove(_P)\n")
 
 RUNTIME_FUNCTION = [
     "calls = []\n@tf.function\ndef f(x):\n    calls.append(1)\n    return x + 1\nf(tf.constant(1))\nf(tf.constant(2))\nr = len(calls)",

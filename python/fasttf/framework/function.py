@@ -1,8 +1,19 @@
-"""tf.function: fasttf runs eagerly, so a tf.function is the Python function itself, called
-directly (with `input_signature` checked as TF checks it). Code written for graphs (tensor
-`if`s and `for` loops that AutoGraph would convert) runs as ordinary Python."""
+"""tf.function: fasttf has no graphs, so a tf.function runs its Python function on every call.
+
+What TF users see of tracing is kept: a call whose arguments match an earlier call's "trace key"
+(tensors by shape and dtype, Python values by value, other objects by identity; the
+input_signature when there is one) is what TF serves from its graph cache, so the Python
+`print`s of the function are not shown again (tf.print's are); inside a tf.function,
+`tf.executing_eagerly()` is False; dtype clashes raise TypeError as at graph construction;
+Python numbers returned come back as tensors. `tf.config.run_functions_eagerly(True)` turns
+all of that off, as in TF. Code written for graphs (tensor `if`s and `for` loops that AutoGraph
+would convert) runs as ordinary Python.
+"""
 
 import functools
+import inspect
+import sys
+import threading
 
 import numpy as np
 
@@ -10,9 +21,11 @@ from . import errors
 from .tensor import Tensor
 from .tensor_spec import TensorSpec
 
+_THREAD = threading.local()  # .depth: tf.function calls in progress; .quiet: prints hidden
+
 
 def executing_eagerly():
-    return True
+    return getattr(_THREAD, "depth", 0) == 0
 
 
 def call_as_traced(func, *args, **kwargs):
@@ -25,6 +38,79 @@ def call_as_traced(func, *args, **kwargs):
         if isinstance(exc, TypeError) or "same dtype" in str(exc):
             raise TypeError(str(exc)).with_traceback(exc.__traceback__) from None
         raise
+
+
+# ----------------------------------------------------------------------------- trace keys
+
+
+def _trace_key(value):
+    """What TF's function cache tells calls apart by (a hashable value)."""
+    if isinstance(value, Tensor):
+        return ("tensor", value._shape_tuple, value._dtype_enum, value._is_variable)
+    if isinstance(value, np.ndarray):
+        return ("tensor", value.shape, str(value.dtype), False)
+    if isinstance(value, (list, tuple)):
+        return (type(value).__name__, tuple(_trace_key(v) for v in value))
+    if isinstance(value, dict):
+        return ("dict", tuple((k, _trace_key(value[k])) for k in sorted(value, key=repr)))
+    try:
+        hash(value)
+    except TypeError:
+        return ("id", id(value))
+    if isinstance(value, (bool, int, float, str, bytes, type(None), np.generic)):
+        return ("value", value)  # 1, 1.0 and True are one key in TF too
+    return ("id", id(value))
+
+
+# ------------------------------------------------------------------- hidden Python prints
+
+
+class _QuietStdout:
+    """Stands in for sys.stdout while some thread runs a cached tf.function call: writes from
+    such a thread are dropped, other threads' writes go through."""
+
+    def __init__(self, original):
+        self.original = original
+
+    def write(self, text):
+        if getattr(_THREAD, "quiet", 0):
+            return len(text)
+        return self.original.write(text)
+
+    def flush(self):
+        return self.original.flush()
+
+    def __getattr__(self, name):
+        return getattr(self.original, name)
+
+
+_QUIET_LOCK = threading.Lock()
+_QUIET_USERS = [0]
+
+
+class _PrintsHidden:
+    def __enter__(self):
+        with _QUIET_LOCK:
+            if _QUIET_USERS[0] == 0 and not isinstance(sys.stdout, _QuietStdout):
+                sys.stdout = _QuietStdout(sys.stdout)
+            _QUIET_USERS[0] += 1
+        _THREAD.quiet = getattr(_THREAD, "quiet", 0) + 1
+
+    def __exit__(self, *exc):
+        _THREAD.quiet -= 1
+        with _QUIET_LOCK:
+            _QUIET_USERS[0] -= 1
+            if _QUIET_USERS[0] == 0 and isinstance(sys.stdout, _QuietStdout):
+                sys.stdout = sys.stdout.original
+        return False
+
+
+def unwrap_stream(stream):
+    """tf.print(..., output_stream=sys.stdout) inside a cached call still prints (as TF)."""
+    return stream.original if isinstance(stream, _QuietStdout) else stream
+
+
+# ------------------------------------------------------------------------ the Function
 
 
 def _check_signature(name, signature, args):
@@ -61,6 +147,8 @@ class Function:
         self._python_function = python_function
         self.input_signature = None if input_signature is None else list(input_signature)
         self._jit_compile = jit_compile
+        self._traces = set()  # trace keys seen (shared with the bound copies of a method)
+        self._instance_key = None
         functools.update_wrapper(self, python_function)
 
     @property
@@ -68,9 +156,26 @@ class Function:
         return self._python_function
 
     def __call__(self, *args, **kwargs):
+        from .. import config
+        if config.functions_run_eagerly():
+            return self._python_function(*args, **kwargs)
         if self.input_signature is not None:
             args = _check_signature(self.__name__, self.input_signature, args)
-        return _as_tensors(self._python_function(*args, **kwargs))
+            key = ("signature", self._instance_key)
+        else:
+            key = (self._instance_key, _trace_key(args), _trace_key(kwargs))
+        cached = key in self._traces
+        _THREAD.depth = getattr(_THREAD, "depth", 0) + 1
+        try:
+            if cached:
+                with _PrintsHidden():
+                    outputs = call_as_traced(self._python_function, *args, **kwargs)
+            else:
+                outputs = call_as_traced(self._python_function, *args, **kwargs)
+                self._traces.add(key)
+        finally:
+            _THREAD.depth -= 1
+        return _as_tensors(outputs)
 
     def __get__(self, instance, owner):
         # Decorated methods: bind like a function would, keeping the Function wrapper.
@@ -78,13 +183,57 @@ class Function:
             return self
         bound = Function(self._python_function.__get__(instance, owner), self.input_signature,
                          self._jit_compile)
+        bound._traces = self._traces
+        bound._instance_key = id(instance)
         return bound
 
     def get_concrete_function(self, *args, **kwargs):
-        return self
+        signature = self.input_signature if self.input_signature is not None else args
+        return ConcreteFunction(self, _named_specs(self._python_function, signature), kwargs)
 
     def experimental_get_tracing_count(self):
-        return 0
+        return len(self._traces)
+
+
+def _named_specs(python_function, specs):
+    """The TensorSpecs of a concrete function, named after the parameters (as TF)."""
+    try:
+        names = list(inspect.signature(python_function).parameters)
+    except (TypeError, ValueError):
+        names = []
+    out = []
+    for i, spec in enumerate(specs):
+        if isinstance(spec, Tensor):
+            spec = TensorSpec(spec.shape, spec.dtype)
+        if isinstance(spec, TensorSpec) and spec.name is None and i < len(names):
+            spec = TensorSpec(spec.shape, spec.dtype, names[i])
+        out.append(spec)
+    return tuple(out)
+
+
+class ConcreteFunction:
+    """f.get_concrete_function(specs): callable with tensors that fit the specs."""
+
+    def __init__(self, function, specs, kwargs):
+        self._function = function
+        self._specs = specs
+        self._kwargs = kwargs
+
+    @property
+    def structured_input_signature(self):
+        return (self._specs, dict(self._kwargs))
+
+    @property
+    def inputs(self):
+        return [s for s in self._specs if isinstance(s, TensorSpec)]
+
+    def __call__(self, *args, **kwargs):
+        tensor_specs = [s for s in self._specs if isinstance(s, TensorSpec)]
+        if len(args) != len(tensor_specs):
+            raise TypeError("%s(...) takes %d positional arguments, got %d"
+                            % (self._function.__name__, len(tensor_specs), len(args)))
+        args = _check_signature(self._function.__name__, tensor_specs, args)
+        return self._function(*args, **{**self._kwargs, **kwargs})
 
 
 def function(func=None, input_signature=None, autograph=True, jit_compile=None,

@@ -39,7 +39,8 @@ def _array_text(array, dtype, summarize, indent):
              for i in rows]
     if array.ndim == 1:
         return "[" + " ".join(parts) + "]"
-    return "[" + ("\n" + " " * (indent + 1)).join(parts) + "]"
+    # As NumPy: blocks of rank k are separated by k - 1 line breaks (blank lines from rank 3).
+    return "[" + ("\n" * (array.ndim - 1) + " " * (indent + 1)).join(parts) + "]"
 
 
 def format_value(value, summarize=3):
@@ -59,11 +60,29 @@ def format_value(value, summarize=3):
 
 def print_v2(*inputs, output_stream=None, summarize=3, sep=" ", end="\n", name=None):
     """tf.print(*inputs): tensors in TF's format, other values as str()."""
-    stream = sys.stderr if output_stream is None else output_stream
+    from .function import unwrap_stream
+    stream = unwrap_stream(sys.stderr if output_stream is None else output_stream)
     text = sep.join(format_value(v, summarize) for v in inputs) + end
-    if hasattr(stream, "write"):
+    if isinstance(stream, str):
+        _write_to_named_stream(stream, text)
+    elif hasattr(stream, "write"):
         stream.write(text)
         if hasattr(stream, "flush"):
             stream.flush()
     else:  # TF also takes logging functions such as absl's logging.info
         stream(text.rstrip("\n"))
+
+
+def _write_to_named_stream(stream, text):
+    """TF's string streams: 'file://PATH' appends to PATH; 'stdout' and 'stderr'."""
+    if stream.startswith("file://"):
+        with open(stream[len("file://"):], "a") as f:
+            f.write(text)
+    elif stream in ("stdout", "stderr"):
+        target = getattr(sys, stream)
+        target.write(text)
+        target.flush()
+    else:
+        raise ValueError("Unsupported output stream, logging level, or file. %r. Supported "
+                         "streams are sys.stdout, sys.stderr, tf.compat.v1.logging levels "
+                         "and strings of the form 'file://<path>'." % (stream,))
