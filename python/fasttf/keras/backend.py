@@ -122,3 +122,7 @@ def cast_to_floatx(x):
         from ..math import cast
         return cast(x, _FLOATX)
     return np.asarray(x, dtype=_FLOATX)
+
+
+# The tensor functions (K.mean, K.square, K.binary_crossentropy, ...) live in backend_ops.
+from .backend_ops import *  # noqa: E402,F401,F403
