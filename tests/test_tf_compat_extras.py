@@ -302,3 +302,105 @@ def test_pool_and_max_pool_with_argmax():
     _, argmax = tf.nn.max_pool_with_argmax(tf.ones([1, 2, 2, 1]), 2, 2, "VALID",
                                            output_dtype=tf.int32)
     assert argmax.dtype == tf.int32 and argmax.numpy().reshape(-1).tolist() == [0]   # first max
+
+
+# --- tf.image colour -----------------------------------------------------------------------------
+
+_PIXELS = np.array([[[0.2, 0.5, 0.7], [0.9, 0.1, 0.4]]], np.float32)
+
+
+def test_hsv_round_trip_and_values():
+    hsv = tf.image.rgb_to_hsv(_PIXELS)
+    np.testing.assert_array_equal(hsv.numpy(), np.array(
+        [[[0.5666666626930237, 0.7142857313156128, 0.7], [0.9375, 0.8888888359069824, 0.9]]],
+        np.float32))   # TF's values
+    assert_close(tf.image.hsv_to_rgb(hsv), _PIXELS, atol=1e-6)
+    gray = tf.image.rgb_to_hsv(tf.constant([[0.3, 0.3, 0.3], [0., 0., 0.]]))
+    assert gray.numpy().tolist() == [[0., 0., np.float32(0.3)], [0., 0., 0.]]
+    with pytest.raises(tf.errors.FailedPreconditionError):
+        tf.image.rgb_to_hsv(tf.ones([2, 2]))
+    with pytest.raises(tf.errors.InvalidArgumentError):
+        tf.image.rgb_to_hsv(tf.ones([2, 3], tf.int32))
+    # TF's closed-form gradient; away from channel ties it is the true derivative
+    check_grad(tf.image.rgb_to_hsv, [np.array([[0.2, 0.5, 0.7], [0.9, 0.1, 0.4],
+                                               [0.3, 0.8, 0.6]])], rtol=1e-4, atol=1e-6)
+
+
+def test_yiq_and_yuv_are_inverse_matrices():
+    x = np.random.default_rng(3).uniform(size=(2, 3, 3)).astype(np.float64)
+    yiq = np.array([[0.299, 0.59590059, 0.2115], [0.587, -0.27455667, -0.52273617],
+                    [0.114, -0.32134392, 0.31119955]])
+    assert_close(tf.image.rgb_to_yiq(x), x @ yiq)
+    # TF's matrices are inverses to about 1e-5
+    assert_close(tf.image.yiq_to_rgb(tf.image.rgb_to_yiq(x)), x, atol=1e-4)
+    assert_close(tf.image.yuv_to_rgb(tf.image.rgb_to_yuv(x)), x, atol=1e-4)
+    with pytest.raises(TypeError):
+        tf.image.rgb_to_yuv(tf.ones([2, 3], tf.int32))
+    check_grad(tf.image.rgb_to_yuv, [x])
+
+
+def test_adjust_hue_saturation_contrast_match_tf_kernels():
+    hue = tf.image.adjust_hue(_PIXELS, 0.3).numpy()
+    np.testing.assert_array_equal(hue, np.array(
+        [[[0.699999988079071, 0.20000000298023224, 0.5999998450279236],
+          [0.5599998235702515, 0.8999999761581421, 0.10000000149011612]]], np.float32))
+    saturation = tf.image.adjust_saturation(_PIXELS, 0.4).numpy()
+    np.testing.assert_array_equal(saturation, np.array(
+        [[[0.5, 0.6200000047683716, 0.699999988079071],
+          [0.8999999761581421, 0.5800000429153442, 0.7000000476837158]]], np.float32))
+    image = np.arange(12, dtype=np.uint8).reshape(2, 2, 3) * 20
+    contrast = tf.image.adjust_contrast(image, 1.5)
+    assert contrast.dtype == tf.uint8
+    assert contrast.numpy().tolist() == [[[0, 0, 0], [45, 65, 85]], [[135, 155, 175],
+                                                                     [225, 245, 255]]]
+    with pytest.raises(ValueError):
+        tf.image.adjust_hue(_PIXELS, 1.5)
+    with pytest.raises(tf.errors.InvalidArgumentError):
+        tf.image.adjust_saturation(tf.ones([2, 2, 4]), 2.)
+    with pytest.raises(tf.errors.NotFoundError):      # no float16 CPU kernel in TF
+        tf.image.adjust_hue(tf.ones([2, 2, 3], tf.float16), 0.1)
+
+
+def test_adjust_gamma():
+    x = np.linspace(0, 1, 12, dtype=np.float32).reshape(2, 2, 3)
+    assert_close(tf.image.adjust_gamma(x, 2.2, gain=0.5), 0.5 * x.astype(np.float64) ** 2.2,
+                 rtol=1e-5, atol=1e-6)
+    assert tf.image.adjust_gamma(tf.constant([[[255, 128, 0]]], tf.uint8), 2.).numpy()\
+        .tolist() == [[[255, 64, 0]]]
+    with pytest.raises(ValueError):
+        tf.image.adjust_gamma(x, -1.)
+    xt = tf.constant(x + 0.1)   # float64 images are computed in float32, as TF
+    with tf.GradientTape() as tape:
+        tape.watch(xt)
+        y = tf.reduce_sum(tf.image.adjust_gamma(xt, 1.7, 0.8))
+    assert_close(tape.gradient(y, xt), 0.8 * 1.7 * (x + 0.1).astype(np.float64) ** 0.7,
+                 rtol=1e-5)
+
+
+def test_random_colour_ops_honour_seeds():
+    image = np.random.default_rng(0).uniform(size=(4, 4, 3)).astype(np.float32)
+    ops = [lambda s: tf.image.random_brightness(image, 0.3, seed=s),
+           lambda s: tf.image.random_contrast(image, 0.2, 1.8, seed=s),
+           lambda s: tf.image.random_saturation(image, 0.2, 1.8, seed=s),
+           lambda s: tf.image.random_hue(image, 0.4, seed=s)]
+    for op in ops:
+        tf.random.set_seed(7)
+        first = op(5).numpy()
+        tf.random.set_seed(7)
+        np.testing.assert_array_equal(op(5).numpy(), first)
+        assert first.shape == image.shape and first.dtype == np.float32
+    stateless = [lambda s: tf.image.stateless_random_brightness(image, 0.3, seed=s),
+                 lambda s: tf.image.stateless_random_contrast(image, 0.2, 1.8, seed=s),
+                 lambda s: tf.image.stateless_random_saturation(image, 0.2, 1.8, seed=s),
+                 lambda s: tf.image.stateless_random_hue(image, 0.4, seed=s)]
+    for op in stateless:
+        np.testing.assert_array_equal(op((1, 2)).numpy(), op((1, 2)).numpy())
+        assert not np.array_equal(op((1, 2)).numpy(), op((3, 4)).numpy())
+    delta = tf.image.stateless_random_brightness(image, 0.3, seed=(1, 2)).numpy() - image
+    assert np.ptp(delta) < 1e-6 and abs(delta.flat[0]) <= 0.3
+    for bad in (lambda: tf.image.random_contrast(image, 0.8, 0.2),
+                lambda: tf.image.random_saturation(image, -0.1, 0.2),
+                lambda: tf.image.random_hue(image, 0.6),
+                lambda: tf.image.random_brightness(image, -0.1)):
+        with pytest.raises(ValueError):
+            bad()

@@ -161,6 +161,43 @@ EXTRAS_NN = [
     "tf.nn.space_to_batch(tf.reshape(tf.range(16.), [1, 4, 4, 1]), [2, 2], [[0, 0], [0, 0]])",
 ]
 
+_RGB = "tf.constant(np.abs(np.sin(np.arange(1., 73.) * 1.7)).reshape(2, 3, 4, 3).astype(np.float32))"
+_RGB_EDGE = "tf.constant([[[0., 0., 0.], [1., 1., 1.], [0.5, 0.5, 0.2], [0.2, 0.5, 0.5], [0.5, 0.2, 0.5], [1., 0., 0.], [0., 1., 0.], [0., 0., 1.], [0.3, 0.3, 0.3], [0.9, 0.1, 0.1]]])"
+_U8 = "tf.constant((np.abs(np.sin(np.arange(1., 37.) * 2.3)) * 255).astype(np.uint8).reshape(3, 4, 3))"
+
+EXTRAS_IMAGE_COLOR = [
+    "tf.image.rgb_to_hsv(%s)" % _RGB, "tf.image.rgb_to_hsv(%s)" % _RGB_EDGE,
+    "tf.image.hsv_to_rgb(%s)" % _RGB, "tf.image.hsv_to_rgb(tf.image.rgb_to_hsv(%s))" % _RGB_EDGE,
+    "tf.image.rgb_to_hsv(tf.cast(%s, tf.float64))" % _RGB, "tf.image.rgb_to_hsv(%s)" % _U8,
+    "tf.image.rgb_to_hsv(tf.ones([2, 2]))", "tf.image.hsv_to_rgb(tf.constant([[1.2, 0.5, 0.5], [-0.1, 0.5, 0.5]]))",
+    "tf.image.rgb_to_yiq(%s)" % _RGB, "tf.image.yiq_to_rgb(%s)" % _RGB, "tf.image.rgb_to_yuv(%s)" % _RGB,
+    "tf.image.yuv_to_rgb(%s)" % _RGB, "tf.image.rgb_to_yuv(tf.cast(%s, tf.float64))" % _RGB,
+    "tf.image.rgb_to_yiq(tf.ones([2, 4]))",
+    "tf.image.adjust_contrast(%s, 1.7)" % _RGB, "tf.image.adjust_contrast(%s, 0.3)" % _U8,
+    "tf.image.adjust_contrast(%s, 2.5)" % _U8, "tf.image.adjust_contrast(tf.cast(%s, tf.float64), 0.5)" % _RGB,
+    "tf.image.adjust_contrast(tf.cast(%s, tf.float16), 0.5)" % _RGB, "tf.image.adjust_contrast(tf.ones([2, 2]), 0.5)",
+    "tf.image.adjust_contrast(%s, tf.constant(1.5))" % _RGB,
+    "=tf.image.adjust_gamma(%s, 2.2)" % _RGB, "tf.image.adjust_gamma(%s, 0.5, gain=1.5)" % _U8,
+    "tf.image.adjust_gamma(%s, -1.)" % _RGB, "=tf.image.adjust_gamma(tf.cast(%s, tf.float64), 1.5)" % _RGB,
+    "tf.image.adjust_saturation(%s, 0.4)" % _RGB, "tf.image.adjust_saturation(%s, 3.)" % _RGB,
+    "tf.image.adjust_saturation(%s, 1.8)" % _RGB_EDGE, "tf.image.adjust_saturation(%s, 0.5)" % _U8,
+    "tf.image.adjust_saturation(tf.cast(%s, tf.float64), 2.)" % _RGB, "tf.image.adjust_saturation(tf.ones([2, 2, 2]), 2.)",
+    "tf.image.adjust_saturation(tf.cast(%s, tf.float16), 2.)" % _RGB,
+    "tf.image.adjust_hue(%s, 0.2)" % _RGB, "tf.image.adjust_hue(%s, -0.7)" % _RGB, "tf.image.adjust_hue(%s, 1.)" % _RGB,
+    "tf.image.adjust_hue(%s, 0.45)" % _RGB_EDGE, "tf.image.adjust_hue(%s, 0.3)" % _U8, "tf.image.adjust_hue(%s, 1.5)" % _RGB,
+    "tf.image.adjust_hue(tf.cast(%s, tf.float64), 0.1)" % _RGB, "tf.image.adjust_hue(tf.cast(%s, tf.float16), 0.1)" % _RGB,
+    "tf.image.adjust_hue(tf.ones([2, 2]), 0.1)",
+    "~tf.image.random_brightness(%s, 0.3)" % _RGB, "tf.image.random_brightness(%s, -0.3)" % _RGB,
+    "~tf.image.random_contrast(%s, 0.2, 0.8, seed=3)" % _U8, "tf.image.random_contrast(%s, 0.8, 0.2)" % _RGB,
+    "tf.image.random_contrast(%s, -0.1, 0.2)" % _RGB, "~tf.image.random_saturation(%s, 0.5, 1.5)" % _RGB,
+    "tf.image.random_saturation(%s, 1.5, 1.5)" % _RGB, "~tf.image.random_hue(%s, 0.2)" % _RGB,
+    "tf.image.random_hue(%s, 0.6)" % _RGB, "tf.image.random_hue(%s, -0.1)" % _RGB,
+    "~tf.image.stateless_random_brightness(%s, 0.3, seed=(1, 2))" % _U8,
+    "~tf.image.stateless_random_contrast(%s, 0.2, 0.8, seed=(1, 2))" % _RGB,
+    "~tf.image.stateless_random_saturation(%s, 0.2, 0.8, seed=(1, 2))" % _RGB,
+    "~tf.image.stateless_random_hue(%s, 0.2, seed=(1, 2))" % _RGB,
+]
+
 
 def _grad(setup, expr):
     """A case: the gradient of sum(expr * weights) with respect to the watched x."""
@@ -191,6 +228,10 @@ EXTRAS_GRADS = [
     _grad("tf.reshape(tf.sin(tf.range(25.)), [1, 5, 5, 1])", "tf.nn.pool(x, [2, 2], 'MAX', dilations=[2, 2])"),
     _grad("tf.reshape(tf.sin(tf.range(25.)), [1, 5, 5, 1])", "tf.nn.pool(x, [2, 2], 'AVG', dilations=[2, 1])"),
     _grad("tf.reshape(tf.sin(tf.range(50.)), [1, 5, 5, 2])", "tf.nn.max_pool_with_argmax(x, 2, 2, 'SAME').output"),
+    _grad(_RGB, "tf.image.rgb_to_hsv(x)"), _grad(_RGB_EDGE, "tf.image.rgb_to_hsv(x)"),
+    _grad(_RGB, "tf.image.rgb_to_yiq(x)"), _grad(_RGB, "tf.image.yuv_to_rgb(x)"),
+    "=" + _grad(_RGB, "tf.image.adjust_gamma(x, 2.2, gain=0.7)"),
+    _grad(_RGB, "tf.image.hsv_to_rgb(x)"),
 ]
 
-EXTRAS_ALL = EXTRAS_TOPLEVEL + EXTRAS_FUNCTIONAL + EXTRAS_NN + EXTRAS_GRADS
+EXTRAS_ALL = EXTRAS_TOPLEVEL + EXTRAS_FUNCTIONAL + EXTRAS_NN + EXTRAS_IMAGE_COLOR + EXTRAS_GRADS

@@ -278,3 +278,13 @@ def per_image_standardization(image):
     out = (flt - mean) / _math.maximum(std, floor)
     return _C.cast(out, orig) if orig == dtypes.float16 else out
 
+
+
+# Colour spaces and colour adjustments live in image_color.py (imported last: they use the
+# helpers above).
+from .image_color import (adjust_contrast, adjust_gamma, adjust_hue,  # noqa: E402, F401
+                          adjust_saturation, hsv_to_rgb, random_brightness, random_contrast,
+                          random_hue, random_saturation, rgb_to_hsv, rgb_to_yiq, rgb_to_yuv,
+                          stateless_random_brightness, stateless_random_contrast,
+                          stateless_random_hue, stateless_random_saturation, yiq_to_rgb,
+                          yuv_to_rgb)
