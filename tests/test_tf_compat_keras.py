@@ -9,6 +9,12 @@ import fasttf as tf
 keras = tf.keras
 
 
+@pytest.fixture(autouse=True)
+def fresh_names():
+    """Default names restart ('dense', 'functional', ...) as in a fresh process."""
+    keras.backend.clear_session()
+
+
 # --- keras.utils --------------------------------------------------------------------------
 
 def test_to_categorical_numpy_is_float64_tensor_stays_float32():
@@ -205,3 +211,74 @@ def test_early_stopping_keeps_its_arguments():
     cb = keras.callbacks.EarlyStopping()
     assert (cb.monitor, cb.patience, cb.min_delta, cb.mode, cb.baseline,
             cb.restore_best_weights) == ("val_loss", 0, 0, "auto", None, False)
+
+
+# --- summary(): the Keras 3 table (conftest sets an 80-column terminal) -------------------
+
+def _summary(model, **kwargs):
+    lines = []
+    model.summary(print_fn=lines.append, **kwargs)
+    assert len(lines) == 1   # Keras 3 hands print_fn the whole text at once
+    return lines[0]
+
+
+def test_summary_sequential_table_and_optimizer_params():
+    model = keras.Sequential([keras.layers.Dense(2)])
+    assert _summary(model).splitlines()[4] == (
+        "│ dense (Dense)                   │ ?                      │   0 (unbuilt) │")
+    model.compile("adam", "mse")
+    model.fit(np.ones((2, 3)), np.ones((2, 2)), verbose=0)
+    assert _summary(model) == """\
+Model: "sequential"
+┏━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━┓
+┃ Layer (type)                    ┃ Output Shape           ┃       Param # ┃
+┡━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━┩
+│ dense (Dense)                   │ (None, 2)              │             8 │
+└─────────────────────────────────┴────────────────────────┴───────────────┘
+ Total params: 26 (108.00 B)
+ Trainable params: 8 (32.00 B)
+ Non-trainable params: 0 (0.00 B)
+ Optimizer params: 18 (76.00 B)
+"""
+
+
+def test_summary_wraps_words_and_line_length_positions():
+    model = keras.Sequential([keras.Input((3,)), keras.layers.BatchNormalization()])
+    rows = _summary(model).splitlines()
+    assert rows[4:6] == [
+        "│ batch_normalization             │ (None, 3)              │            12 │",
+        "│ (BatchNormalization)            │                        │               │"]
+    assert " Non-trainable params: 6 (24.00 B)" in rows
+    narrow = _summary(model, line_length=60, positions=[0.5, 0.8, 1.0]).splitlines()
+    assert narrow[1] == "┏" + "━" * 29 + "┳" + "━" * 16 + "┳" + "━" * 11 + "┓"
+
+
+def test_summary_functional_connections_and_ellipsis():
+    inp = keras.Input((2, 2, 3), name="a_really_long_input_name_here")
+    a = keras.layers.Conv2D(4, 1, name="conv_a")(inp)
+    b = keras.layers.Conv2D(4, 1, name="conv_b")(inp)
+    model = keras.Model(inp, keras.layers.Add(name="add")([a, b]))
+    text = _summary(model)
+    assert text.startswith('Model: "functional"\n')
+    rows = text.splitlines()
+    assert rows[2] == ("┃ Layer (type)        ┃ Output Shape      ┃    Param # ┃ Connected to"
+                       "      ┃")
+    assert rows[4] == ("│ a_really_long_inpu… │ (None, 2, 2, 3)   │          0 │ -"
+                       "                 │")
+    assert "│ add (Add)           │ (None, 2, 2, 4)   │          0 │ conv_a[0][0],     │" in rows
+    trainable = _summary(model, show_trainable=True).splitlines()
+    assert trainable[2].endswith("┃ Trai… ┃")
+
+
+def test_keras3_default_names_for_inputs_and_functional_models():
+    keras.backend.clear_session()
+    assert keras.Input((2,))._keras_history[0].name == "input_layer"
+    inp = keras.Input((2,))
+    assert inp._keras_history[0].name == "input_layer_1"
+    assert keras.Model(inp, keras.layers.Dense(1)(inp)).name == "functional"
+
+
+def test_sequential_first_call_builds_with_open_batch():
+    model = keras.Sequential([keras.layers.Dense(2)])
+    model(tf.ones([5, 3]))
+    assert model.built and model.input_shape == (None, 3) and model.output_shape == (None, 2)

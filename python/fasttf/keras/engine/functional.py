@@ -66,7 +66,8 @@ class Functional(Model):
     def __init__(self, inputs, outputs, name=None, trainable=True, **kwargs):
         if name is None and type(self) is Functional:
             from .. import backend
-            name = backend.unique_object_name("model")  # Keras 2 names Model(...) "model"
+            # Keras 3 names Model(inputs, outputs) "functional" (Keras 2 said "model")
+            name = backend.unique_object_name("functional")
         super().__init__(name=name, trainable=trainable, **kwargs)
         self._init_graph(inputs, outputs)
 

@@ -100,6 +100,18 @@ class Model(Layer):
         self.built = True
         Layer.__call__(self, inputs)
         self._eager_losses = []
+        if not isinstance(input_shape, dict) and TensorShape(
+                input_shape if not isinstance(input_shape[0], (list, tuple, TensorShape))
+                else input_shape[0]).dims[0] is None:
+            self._open_probed_batch()
+
+    def _open_probed_batch(self):
+        """The probe above ran with batch 1 where the batch was None: the output shapes it
+        left for summary() say None there."""
+        for layer in self._flatten_layers(include_self=False):
+            seen = layer._output_shape_seen
+            if seen and seen[0] == 1:
+                layer._output_shape_seen = (None,) + tuple(seen[1:])
 
     def _maybe_build(self, inputs):
         if not self.built and type(self).build is not Model.build:
@@ -118,7 +130,7 @@ class Model(Layer):
         from . import summary
         summary.print_summary(self, line_length=line_length, positions=positions,
                               print_fn=print_fn, expand_nested=expand_nested,
-                              show_trainable=show_trainable)
+                              show_trainable=show_trainable, layer_range=layer_range)
 
     # -- compile --------------------------------------------------------------------------
     def compile(self, optimizer="rmsprop", loss=None, metrics=None, loss_weights=None,

@@ -14,7 +14,9 @@ class Sequential(Model):
         self._self_layers = []
         self._build_input_shape = None
         for layer in layers or []:
-            self.add(layer)
+            self.add(layer, rebuild=False)
+        if self._build_input_shape is not None and self.layers:
+            self._build_symbolic()   # once for the whole list, as Keras 3
 
     @property
     def layers(self):
@@ -24,7 +26,7 @@ class Sequential(Model):
     def _direct_sublayers(self):
         return list(getattr(self, "_self_layers", []))
 
-    def add(self, layer):
+    def add(self, layer, rebuild=True):
         if isinstance(layer, KerasTensor):
             layer = layer._keras_history[0]
         if not isinstance(layer, Layer):
@@ -35,14 +37,14 @@ class Sequential(Model):
                              'Name "%s" is already the name of a layer in this model. Update the '
                              "`name` argument to pass a unique name." % (layer.name,))
         self._self_layers.append(layer)
-        if type(layer).__name__ == "InputLayer":
+        if type(layer).__name__ == "InputLayer" or (
+                len(self._self_layers) == 1 and layer._batch_input_shape is not None):
             self._build_input_shape = layer._batch_input_shape
-            self._build_symbolic()
-        elif len(self._self_layers) == 1 and layer._batch_input_shape is not None:
-            self._build_input_shape = layer._batch_input_shape
-            self._build_symbolic()
-        elif self._build_input_shape is not None and self.built:
-            self._build_symbolic()
+            if rebuild:
+                self._build_symbolic()
+        elif self._build_input_shape is not None and (self.built or not rebuild):
+            if rebuild:
+                self._build_symbolic()
 
     def pop(self):
         if not self.layers:
@@ -60,7 +62,12 @@ class Sequential(Model):
 
     def _build_symbolic(self):
         """Runs the stack on a symbolic input to build every layer and record output shapes."""
+        from .. import backend
         from ..layers.input_layer import Input
+        if self.layers:
+            # Keras 3 builds a Sequential through an inner Functional each time, which takes
+            # a "functional" name: Model(...) made afterwards is "functional_1", as in TF.
+            backend.get_uid("functional")
         x = Input(batch_shape=self._build_input_shape)
         self._symbolic_input = x
         for layer in self.layers:
@@ -69,6 +76,17 @@ class Sequential(Model):
         self.built = True
 
     def _maybe_build(self, inputs):
+        """A first call without a known input shape builds the stack symbolically with the
+        batch axis left open, as Keras does, so summary() shows (None, ...)."""
+        from ...framework.tensor import Tensor
+        if not self.built and self._build_input_shape is None and isinstance(inputs, Tensor) \
+                and inputs.shape.rank and self.layers:
+            self._build_input_shape = (None,) + tuple(inputs.shape)[1:]
+            try:
+                self._build_symbolic()
+                return
+            except Exception:  # noqa: BLE001 - a stack that cannot run symbolically runs eagerly
+                self._build_input_shape = None
         self.built = True
 
     def call(self, inputs, training=None, mask=None):

@@ -11,7 +11,7 @@ class InputLayer(Layer):
                  sparse=None, name=None, ragged=None, type_spec=None, batch_input_shape=None,
                  batch_shape=None, **kwargs):
         if name is None:
-            name = "input_%d" % backend.get_uid("input")
+            name = backend.unique_object_name("input_layer")  # Keras 3 (Keras 2: "input_1")
         batch_shape = batch_shape if batch_shape is not None else batch_input_shape
         if batch_shape is None:
             if input_shape is None:
