@@ -227,3 +227,46 @@ def test_print_to_a_file_stream_appends_tf_text(tmp_path):
     assert path.read_text() == "[[[0 1]\n  [2 3]]\n\n [[4 5]\n  [6 7]]]\na,1,[1.5 2]|"
     with pytest.raises(ValueError):
         tf.print(1, output_stream="nowhere")
+
+
+# -- tf.nest ------------------------------------------------------------------------------------
+
+def test_nest_structure_checks_as_tf():
+    with pytest.raises(TypeError):
+        tf.nest.assert_same_structure([1, 2], (3, 4))
+    tf.nest.assert_same_structure([1, 2], (3, 4), check_types=False)
+    with pytest.raises(ValueError):
+        tf.nest.assert_same_structure({"a": 1}, {"b": 1})
+    with pytest.raises(ValueError):
+        tf.nest.assert_same_structure([1, 2], [3])
+    with pytest.raises(TypeError):
+        tf.nest.map_structure(lambda x, y: x + y, [1, 2], (3, 4))
+    assert tf.nest.map_structure(lambda x, y: x + y, [1, 2], (3, 4), check_types=False) == [4, 6]
+    assert tf.nest.flatten({"b": 1, "a": 2}.items()) == ["b", 1, "a", 2]
+
+
+# -- control flow and tf.config -----------------------------------------------------------------
+
+def test_while_loop_case_and_switch_case_errors_as_tf():
+    with pytest.raises(TypeError):  # the body must return the list of loop variables
+        tf.while_loop(lambda i: i < 5, lambda i: i + 1, [tf.constant(0)])
+    with pytest.raises(ValueError):
+        tf.while_loop(lambda i: i < 5, lambda i: (i + 1, 2), [0])
+    with pytest.raises(ValueError):
+        tf.while_loop(lambda i: i < 5, lambda i: i + 1, tf.constant(0))
+    assert [int(v) for v in tf.while_loop(lambda i: i < 2, lambda i: [i + 1], (0,))] == [2]
+    assert int(tf.case([(tf.constant(True), lambda: 1), (tf.constant(True), lambda: 2)],
+                       exclusive=True)) == 1
+    with pytest.raises(tf.errors.InvalidArgumentError, match="None of conditions"):
+        tf.case([(tf.constant(False), lambda: 1)])
+    with pytest.raises(TypeError):
+        tf.switch_case(tf.constant(1.), [lambda: 10, lambda: 20])
+
+
+def test_config_optimizer_and_tf32_flags():
+    tf.config.optimizer.set_jit(False)
+    assert tf.config.optimizer.get_jit() is False
+    assert tf.config.experimental.tensor_float_32_execution_enabled() is True
+    tf.config.experimental.enable_tensor_float_32_execution(False)
+    assert tf.config.experimental.tensor_float_32_execution_enabled() is False
+    tf.config.experimental.enable_tensor_float_32_execution(True)

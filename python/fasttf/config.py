@@ -65,18 +65,47 @@ def _enable_op_determinism():
 
 
 def _set_intra(num_threads):
-    # Kernels use OpenMP; the setting applies to processes started after it (as TF, where it
-    # must be set before the first op).
+    # Kernels use OpenMP: the thread count of this process's kernels, and (through the
+    # environment) of processes started after it. 0 means the default, as in TF.
+    from . import _C
+    _state.setdefault("default_threads", _C.get_num_threads())
     _state["intra"] = int(num_threads)
     if num_threads:
         os.environ["OMP_NUM_THREADS"] = str(int(num_threads))
+    _C.set_num_threads(int(num_threads) or _state["default_threads"])
 
 
 def _set_inter(num_threads):
     _state["inter"] = int(num_threads)
 
 
+def _enable_tensor_float_32_execution(enabled):
+    _state["tf32"] = bool(enabled)  # no TensorFloat-32 on a CPU; the flag is only reported
+
+
+def _set_jit(enabled):
+    _state["jit"] = enabled
+
+
+def _get_jit():
+    return _state.get("jit", False)
+
+
+def _set_optimizer_options(options):
+    _state.setdefault("optimizer_options", {}).update(dict(options))
+
+
+def _get_optimizer_options():
+    return dict(_state.get("optimizer_options", {}))
+
+
+optimizer = types.SimpleNamespace(
+    set_jit=_set_jit, get_jit=_get_jit, set_experimental_options=_set_optimizer_options,
+    get_experimental_options=_get_optimizer_options)
+
 experimental = types.SimpleNamespace(
+    enable_tensor_float_32_execution=_enable_tensor_float_32_execution,
+    tensor_float_32_execution_enabled=lambda: _state.get("tf32", True),
     set_memory_growth=_set_memory_growth, get_memory_growth=_get_memory_growth,
     list_physical_devices=list_physical_devices, list_logical_devices=list_logical_devices,
     get_visible_devices=get_visible_devices, set_visible_devices=set_visible_devices,

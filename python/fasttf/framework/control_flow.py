@@ -36,20 +36,30 @@ def _as_loop_value(value):
 
 def while_loop(cond, body, loop_vars, shape_invariants=None, parallel_iterations=10,
                back_prop=True, swap_memory=False, maximum_iterations=None, name=None):
-    """Runs body while cond holds; loop_vars is a list/tuple whose structure body returns."""
-    if loop_vars is None or (isinstance(loop_vars, (list, tuple)) and not loop_vars):
-        raise ValueError("'loop_vars' must be provided.")
-    if not isinstance(loop_vars, (list, tuple)):
-        raise TypeError("loop_vars must be a list or tuple, got %r" % (loop_vars,))
+    """Runs body while cond holds, as TF 2 eagerly: loop_vars is a list/tuple whose structure
+    body must return (as a list or tuple); the last body result is returned."""
+    if isinstance(loop_vars, (list, tuple)):
+        if not loop_vars:
+            raise ValueError("'loop_vars' must be provided.")
+    elif loop_vars is None or not _truth(loop_vars):
+        raise ValueError("'loop_vars' must be provided.")  # TF tests `not loop_vars`
+    else:
+        raise TypeError("loop_vars must be a list or tuple of loop variables, got %r"
+                        % (loop_vars,))
     values = type(loop_vars)(nest.map_structure(_as_loop_value, v) for v in loop_vars)
     iterations = 0
     while _truth(cond(*values)):
         if maximum_iterations is not None and iterations >= int(maximum_iterations):
             break
         result = body(*values)
-        if not isinstance(result, (list, tuple)) or len(result) != len(values):
-            raise ValueError("body must return the structure of loop_vars (%d values), got %r"
-                             % (len(values), result))
+        if not isinstance(result, (list, tuple)):
+            # TF takes list(result): a scalar cannot be iterated (TypeError); a dict or a
+            # vector gives a list that does not match the loop variables (ValueError).
+            if isinstance(result, Tensor) and result.ndim == 0 or not hasattr(result, "__iter__"):
+                raise TypeError("The body of tf.while_loop must return a list or tuple of the "
+                                "loop variables, got %r" % (result,))
+            result = list(result)
+        nest.assert_same_structure(list(loop_vars), list(result), check_types=False)
         values = type(result)(nest.map_structure(_as_loop_value, v) for v in result)
         iterations += 1
     return values
@@ -85,6 +95,8 @@ def switch_case(branch_index, branch_fns, default=None, name="switch_case"):
     """Calls branch_fns[branch_index]() (a list or dict); out of range: default, else the last."""
     if not isinstance(branch_index, Tensor):
         raise TypeError("'branch_index' must be a Tensor, got %s" % type(branch_index))
+    if not branch_index.dtype.is_integer:
+        raise TypeError("'branch_index' must be an integer Tensor, got %r" % branch_index.dtype)
     index = int(branch_index.numpy())
     fns = dict(branch_fns) if isinstance(branch_fns, dict) else dict(enumerate(branch_fns))
     if index in fns:
@@ -93,18 +105,17 @@ def switch_case(branch_index, branch_fns, default=None, name="switch_case"):
 
 
 def case(pred_fn_pairs, default=None, exclusive=False, strict=False, name="case"):
-    """Calls the fn of the first true predicate (exclusive: exactly one may be true)."""
+    """Calls the fn of the first true predicate, else default(); without a default one
+    predicate must hold. (Run eagerly, TF does not enforce `exclusive`.)"""
     pairs = list(pred_fn_pairs.items()) if isinstance(pred_fn_pairs, dict) else list(pred_fn_pairs)
-    true_fns = [fn for pred, fn in pairs if _truth(pred)]
-    if exclusive and len(true_fns) > 1:
-        raise InvalidArgumentError("[case] more than one condition evaluated as True while "
-                                   "exclusive=True")
-    if true_fns:
-        return true_fns[0]()
+    if not pairs and default is None:
+        raise ValueError("pred_fn_pairs must not be empty without a default")
+    for pred, fn in pairs:
+        if _truth(pred):
+            return fn()
     if default is None:
-        if not pairs:
-            raise ValueError("pred_fn_pairs must not be empty without a default")
-        return pairs[-1][1]()
+        raise InvalidArgumentError("Input error: None of conditions evaluated as True: %s"
+                                   % ", ".join(str(_truth(p)) for p, _ in pairs))
     return default()
 
 
