@@ -404,3 +404,74 @@ def test_random_colour_ops_honour_seeds():
                 lambda: tf.image.random_brightness(image, -0.1)):
         with pytest.raises(ValueError):
             bad()
+
+
+# --- tf.image metrics and derivatives ------------------------------------------------------------
+
+_A = np.abs(np.sin(np.arange(1., 1 + 16 * 16 * 3) * 0.37)).reshape(16, 16, 3).astype(np.float32)
+_B = np.abs(np.cos(np.arange(1., 1 + 16 * 16 * 3) * 0.11)).reshape(16, 16, 3).astype(np.float32)
+
+
+def test_psnr():
+    mse = np.mean((_A.astype(np.float64) - _B) ** 2)
+    assert_close(tf.image.psnr(_A, _B, 1.0), 20 * np.log10(1.0) - 10 * np.log10(mse), rtol=1e-6)
+    assert abs(float(tf.image.psnr(_A, _B, 1.0)) - 7.247959136962891) < 1e-5   # TF's value
+    as_u8 = (_A * 255).astype(np.uint8), (_B * 255).astype(np.uint8)
+    assert tf.image.psnr(*as_u8, 255).dtype == tf.float32
+    assert tf.image.psnr(np.stack([_A, _B]), _B, 1.0).shape == [2]
+    with pytest.raises(tf.errors.InvalidArgumentError):
+        tf.image.psnr(_A, _B[:8], 1.0)
+    x = tf.constant(_A)
+    with tf.GradientTape() as tape:   # d psnr / d a = -10 / ln 10 * 2 (a - b) / (N * mse)
+        tape.watch(x)
+        value = tf.image.psnr(x, _B, 1.0)
+    expected = -10 / np.log(10) * 2 * (_A.astype(np.float64) - _B) / (_A.size * mse)
+    assert_close(tape.gradient(value, x), expected, rtol=1e-4, atol=1e-7)
+
+
+def test_ssim_matches_tf_and_its_definition():
+    assert abs(float(tf.image.ssim(_A, _B, 1.0)) - 0.026691755279898643) < 1e-5   # TF's values
+    assert abs(float(tf.image.ssim(_A, _A * 0.9 + 0.05, 1.0, filter_size=7))
+               - 0.9942697882652283) < 1e-5
+    assert abs(float(tf.image.ssim(_A, _A, 1.0)) - 1.0) < 1e-6
+    assert tf.image.ssim(_A, _B, 1.0, return_index_map=True).shape == [6, 6]
+    ms = tf.image.ssim_multiscale(_A, _B, 1.0, power_factors=(0.5, 0.5), filter_size=3)
+    assert ms.shape == [] and 0 < float(ms) < 1
+    with pytest.raises(tf.errors.InvalidArgumentError):
+        tf.image.ssim(_A, _B, 1.0, filter_size=17)      # larger than the image
+    with pytest.raises(ValueError):
+        tf.image.ssim(_A, _B[:, :8], 1.0)
+    x = tf.constant(_A)
+    with tf.GradientTape() as tape:
+        tape.watch(x)
+        value = tf.image.ssim(x, _B, 1.0, filter_size=5)
+    grad = tape.gradient(value, x).numpy()
+    eps, j = 1e-3, (3, 4, 1)
+    bumped = [_A.copy(), _A.copy()]
+    bumped[0][j] += eps
+    bumped[1][j] -= eps
+    numeric = (float(tf.image.ssim(bumped[0], _B, 1.0, filter_size=5))
+               - float(tf.image.ssim(bumped[1], _B, 1.0, filter_size=5))) / (2 * eps)
+    assert abs(grad[j] - numeric) < 1e-3 * max(1., abs(numeric))
+
+
+def test_total_variation_gradients_and_sobel():
+    x = np.arange(24.).reshape(2, 3, 4, 1) ** 1.5
+    expected = (np.abs(np.diff(x, axis=1)).sum(axis=(1, 2, 3))
+                + np.abs(np.diff(x, axis=2)).sum(axis=(1, 2, 3)))
+    assert_close(tf.image.total_variation(x), expected)
+    assert_close(tf.image.total_variation(x[0]), expected[0])
+    check_grad(tf.image.total_variation, [np.sin(np.arange(24.)).reshape(2, 3, 4, 1)])
+    dy, dx = tf.image.image_gradients(x)
+    assert_close(dy[:, :-1], np.diff(x, axis=1))
+    assert_close(dx[:, :, :-1], np.diff(x, axis=2))
+    assert float(tf.reduce_sum(tf.abs(dy[:, -1]))) == 0. and dx.shape == x.shape
+    with pytest.raises(ValueError):
+        tf.image.image_gradients(x[0])
+    edges = tf.image.sobel_edges(x)
+    assert edges.shape == [2, 3, 4, 1, 2]
+    padded = np.pad(x, [(0, 0), (1, 1), (1, 1), (0, 0)], mode="reflect")
+    vertical = (padded[:, 2:, :-2] + 2 * padded[:, 2:, 1:-1] + padded[:, 2:, 2:]
+                - padded[:, :-2, :-2] - 2 * padded[:, :-2, 1:-1] - padded[:, :-2, 2:])
+    assert_close(edges[..., 0], vertical)
+    check_grad(tf.image.sobel_edges, [np.sin(np.arange(12.)).reshape(1, 3, 4, 1)])

@@ -198,6 +198,33 @@ EXTRAS_IMAGE_COLOR = [
     "~tf.image.stateless_random_hue(%s, 0.2, seed=(1, 2))" % _RGB,
 ]
 
+_IMG_A = "tf.constant(np.abs(np.sin(np.arange(1., 1 + 2 * 16 * 16 * 3) * 0.37)).reshape(2, 16, 16, 3).astype(np.float32))"
+_IMG_B = "tf.constant(np.abs(np.cos(np.arange(1., 1 + 2 * 16 * 16 * 3) * 0.11)).reshape(2, 16, 16, 3).astype(np.float32))"
+_U8_A = "tf.constant((np.abs(np.sin(np.arange(1., 1 + 16 * 16 * 3) * 0.37)) * 255).astype(np.uint8).reshape(16, 16, 3))"
+_U8_B = "tf.constant((np.abs(np.cos(np.arange(1., 1 + 16 * 16 * 3) * 0.11)) * 255).astype(np.uint8).reshape(16, 16, 3))"
+
+EXTRAS_IMAGE_METRICS = [
+    "=tf.image.psnr(%s, %s, 1.0)" % (_IMG_A, _IMG_B), "tf.image.psnr(%s, %s, 255)" % (_U8_A, _U8_B),
+    "tf.image.psnr(%s, %s, 1.0)" % (_IMG_A, _IMG_A), "tf.image.psnr(%s, %s[0], 2.0)" % (_IMG_A, _IMG_B),
+    "tf.image.psnr(%s, %s[:, :8], 1.0)" % (_IMG_A, _IMG_B), "tf.image.psnr(tf.ones([3, 3]), tf.ones([3, 3]), 1.)",
+    "=tf.image.psnr(tf.cast(%s, tf.float64), tf.cast(%s, tf.float64), 1.0)" % (_IMG_A, _IMG_B),
+    "=tf.image.ssim(%s, %s, 1.0)" % (_IMG_A, _IMG_B), "=tf.image.ssim(%s, %s, 255)" % (_U8_A, _U8_B),
+    "=tf.image.ssim(%s, %s, 1.0)" % (_IMG_A, _IMG_A),
+    "=tf.image.ssim(%s, %s, 1.0, filter_size=5, filter_sigma=0.8, k1=0.02, k2=0.05)" % (_IMG_A, _IMG_B),
+    "=tf.image.ssim(%s, %s, 1.0, return_index_map=True)" % (_IMG_A, _IMG_B),
+    "=tf.image.ssim(%s, %s, 1.0, filter_size=17)" % (_IMG_A, _IMG_B),
+    "=tf.image.ssim(%s[:, :12, :14], %s[:, :12, :14], 1.0, filter_size=3)" % (_IMG_A, _IMG_B),
+    "=tf.image.ssim_multiscale(tf.image.resize(%s, [176, 176]), tf.image.resize(%s, [176, 176]), 1.0)" % (_IMG_A, _IMG_B),
+    "=tf.image.ssim_multiscale(%s, %s, 1.0, power_factors=(0.5, 0.5), filter_size=3)" % (_IMG_A, _IMG_B),
+    "=tf.image.ssim_multiscale(%s[:, :15, :13], %s[:, :15, :13], 1.0, power_factors=(0.3, 0.3, 0.4), filter_size=3)" % (_IMG_A, _IMG_B),
+    "tf.image.total_variation(%s)" % _IMG_A, "tf.image.total_variation(%s[0])" % _IMG_A,
+    "tf.image.total_variation(%s)" % _U8_A, "tf.image.total_variation(tf.ones([2, 2]))",
+    "tf.image.image_gradients(%s)" % _IMG_A, "tf.image.image_gradients(tf.reshape(tf.range(24), [1, 2, 4, 3]))",
+    "tf.image.image_gradients(%s[0])" % _IMG_A,
+    "tf.image.sobel_edges(%s[:, :5, :6])" % _IMG_A, "tf.image.sobel_edges(tf.reshape(tf.range(48.), [1, 4, 4, 3]))",
+    "tf.image.sobel_edges(tf.cast(tf.reshape(tf.range(48.), [1, 4, 4, 3]), tf.float64))",
+]
+
 
 def _grad(setup, expr):
     """A case: the gradient of sum(expr * weights) with respect to the watched x."""
@@ -232,6 +259,10 @@ EXTRAS_GRADS = [
     _grad(_RGB, "tf.image.rgb_to_yiq(x)"), _grad(_RGB, "tf.image.yuv_to_rgb(x)"),
     "=" + _grad(_RGB, "tf.image.adjust_gamma(x, 2.2, gain=0.7)"),
     _grad(_RGB, "tf.image.hsv_to_rgb(x)"),
+    "=" + _grad(_IMG_A, "tf.image.psnr(x, %s, 1.0)" % _IMG_B), "=" + _grad(_IMG_A, "tf.image.ssim(x, %s, 1.0)" % _IMG_B),
+    "=" + _grad(_IMG_A, "tf.image.ssim_multiscale(x, %s, 1.0, power_factors=(0.5, 0.5), filter_size=3)" % _IMG_B),
+    _grad(_IMG_A, "tf.image.total_variation(x)"), _grad(_IMG_A, "tf.stack(tf.image.image_gradients(x))"),
+    _grad(_IMG_A + "[:, :5, :6]", "tf.image.sobel_edges(x)"),
 ]
 
-EXTRAS_ALL = EXTRAS_TOPLEVEL + EXTRAS_FUNCTIONAL + EXTRAS_NN + EXTRAS_IMAGE_COLOR + EXTRAS_GRADS
+EXTRAS_ALL = EXTRAS_TOPLEVEL + EXTRAS_FUNCTIONAL + EXTRAS_NN + EXTRAS_IMAGE_COLOR + EXTRAS_IMAGE_METRICS + EXTRAS_GRADS

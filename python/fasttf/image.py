@@ -288,3 +288,5 @@ from .image_color import (adjust_contrast, adjust_gamma, adjust_hue,  # noqa: E4
                           stateless_random_brightness, stateless_random_contrast,
                           stateless_random_hue, stateless_random_saturation, yiq_to_rgb,
                           yuv_to_rgb)
+from .image_metrics import (image_gradients, psnr, sobel_edges, ssim,  # noqa: E402, F401
+                            ssim_multiscale, total_variation)
