@@ -282,3 +282,40 @@ def test_sequential_first_call_builds_with_open_batch():
     model = keras.Sequential([keras.layers.Dense(2)])
     model(tf.ones([5, 3]))
     assert model.built and model.input_shape == (None, 3) and model.output_shape == (None, 2)
+
+
+# --- fit/evaluate output ------------------------------------------------------------------
+
+def _compiled_model():
+    model = _dense_ones()
+    model.compile(optimizer=keras.optimizers.SGD(0.1), loss="categorical_crossentropy",
+                  metrics=["mae", "accuracy"])
+    x = np.arange(24, dtype="float32").reshape(8, 3) / 10.
+    y = np.array([[0., 1.], [1., 0.]] * 4, "float32")
+    return model, x, y
+
+
+def test_logs_and_history_sorted_by_name_lists_in_compile_order():
+    model, x, y = _compiled_model()
+    history = model.fit(x, y, epochs=1, batch_size=4, verbose=0, shuffle=False,
+                        validation_data=(x, y))
+    assert list(history.history) == ["accuracy", "loss", "mae", "val_accuracy", "val_loss",
+                                     "val_mae"]
+    logs = model.evaluate(x, y, verbose=0, return_dict=True)
+    assert list(logs) == ["accuracy", "loss", "mae"]
+    values = model.evaluate(x, y, verbose=0)
+    assert values == [logs["loss"], logs["mae"], logs["accuracy"]]   # loss, then compile order
+    np.testing.assert_allclose(values, [0.6822812, 3.0331435, 0.5], rtol=1e-6)   # TF 2.21
+    assert model.train_on_batch(x, y)[1:] == [pytest.approx(3.0331435, rel=1e-6), 0.5]
+
+
+def test_fit_verbose2_line_and_predict_line(capsys):
+    import re
+    model, x, y = _compiled_model()
+    model.fit(x, y, epochs=2, batch_size=4, verbose=2, shuffle=False)
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "Epoch 1/2" and lines[2] == "Epoch 2/2"
+    assert re.fullmatch(r"2/2 - \d+s - \d+(us|ms|s)/step - accuracy: 0\.5000 - loss: 0\.6929 - "
+                        r"mae: 3\.0375", lines[1]), lines[1]
+    model.predict(x, verbose=2)
+    assert re.fullmatch(r"1/1 - \d+s - \d+(us|ms|s)/step\n", capsys.readouterr().out)

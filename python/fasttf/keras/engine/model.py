@@ -282,7 +282,7 @@ class Model(Layer):
                 float("nan")}
         for metric in self.metrics:
             logs[_metric_name(metric)] = float(metric.result())
-        return logs
+        return dict(sorted(logs.items()))   # Keras 3 reports logs (and History) sorted by name
 
     def _make_callbacks(self, callbacks, verbose, epochs, steps, add_history=True):
         module = _callbacks_module()
@@ -445,7 +445,7 @@ class Model(Layer):
         logs = self._logs(loss, 1)
         if return_dict:
             return logs
-        values = list(logs.values())
+        values = [logs[name] for name in self.metrics_names if name in logs]   # compile order
         return values[0] if len(values) == 1 else values
 
     # -- saving (the saving work lands separately) ----------------------------------------
