@@ -127,7 +127,9 @@ def test_fixtures_cover_every_layer_fasttf_has(tmp_path):
                      issubclass(getattr(layers, n), Layer) and not n.startswith("_") and
                      getattr(layers, n).__name__ == n}
     used = set()
-    for name in KERAS_FILES + ["k3_seq.keras", "k3_func.keras", "k3_conv.keras"]:
+    # k3_layers_attn / k3_layers_images: tests/fixtures/make_attention_fixtures.py
+    for name in KERAS_FILES + ["k3_seq.keras", "k3_func.keras", "k3_conv.keras",
+                               "k3_layers_attn.keras", "k3_layers_images.keras"]:
         used |= {spec["class_name"] for spec in
                  layer_configs(keras_config(unpack(name, tmp_path))).values()}
     missing = fasttf_layers - used - set(NOT_IN_FIXTURES) - {"Layer"}

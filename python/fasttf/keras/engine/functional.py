@@ -177,6 +177,9 @@ class Functional(Model):
             kwargs = {k: nest.map_structure(
                 lambda t: lookup(id(t)) if isinstance(t, KerasTensor) else t, v)
                 for k, v in node.call_kwargs.items()}
+            if training is not None and "training" in kwargs:
+                # Keras 3 records `training` in saved nodes; the call's own mode wins over it.
+                kwargs["training"] = training
             outputs = node.layer(*args, **kwargs)
             for kt, value in zip(nest.flatten(node.outputs), nest.flatten(outputs)):
                 values[id(kt)] = value

@@ -1,18 +1,25 @@
 """tf.keras.layers."""
 
 from .activation_layers import ELU, LeakyReLU, PReLU, ReLU, Softmax, ThresholdedReLU
+from .attention import AdditiveAttention, Attention, MultiHeadAttention
 from .base_layer import Layer
 from .conv import (Conv1D, Conv2D, Conv2DTranspose, Convolution1D, Convolution2D,
                    DepthwiseConv2D, SeparableConv2D)
 from .core import (Activation, ActivityRegularization, Dense, Dropout, Flatten, Lambda, Permute,
                    RepeatVector, Reshape, SpatialDropout1D, SpatialDropout2D, SpatialDropout3D)
+from .einsum_dense import EinsumDense
 from .embedding import Embedding
+from .image_preprocessing import (CenterCrop, RandomBrightness, RandomContrast, RandomCrop,
+                                  RandomFlip, RandomRotation, RandomTranslation, RandomZoom,
+                                  Resizing)
 from .input_layer import Input, InputLayer
 from .input_spec import InputSpec
 from .merge import (Add, Average, Concatenate, Dot, Maximum, Minimum, Multiply, Subtract, add,
                     average, concatenate, maximum, minimum, multiply, subtract)
 from .normalization import BatchNormalization, LayerNormalization
+from .normalization_extra import GroupNormalization, Identity, UnitNormalization
 from .preprocessing import GaussianDropout, GaussianNoise, Rescaling
+from .preprocessing_stats import CategoryEncoding, Discretization, Normalization
 from .pooling import (AveragePooling1D, AveragePooling2D, AvgPool1D, AvgPool2D,
                       GlobalAveragePooling1D, GlobalAveragePooling2D, GlobalAvgPool1D,
                       GlobalAvgPool2D, GlobalMaxPool1D, GlobalMaxPool2D, GlobalMaxPooling1D,
