@@ -354,3 +354,10 @@ def test_keras3_fixture_loads_and_predicts_like_keras(tmp_path, name):
     model.save(str(tmp_path / "again.keras"))
     again = keras.models.load_model(str(tmp_path / "again.keras"))
     assert_close(again.predict(x, verbose=0), data["pred"], rtol=1e-4, atol=1e-5)
+
+
+def test_category_encoding_truncates_float_ids_and_rejects_nan():
+    enc = layers.CategoryEncoding(num_tokens=3, output_mode="one_hot")
+    assert enc(np.array([0.5, 1.7])).numpy().tolist() == [[1, 0, 0], [0, 1, 0]]
+    with pytest.raises(tf.errors.InvalidArgumentError):
+        layers.CategoryEncoding(3)(np.array([np.nan, 1.0]))

@@ -301,6 +301,13 @@ def encode_categorical(ids, output_mode, depth, dtype, count_weights=None):
     one sample); ids >= depth are dropped, negative ids raise as TF's bincount does."""
     ids = np.asarray(ids)
     np_dtype = dtypes.as_dtype(dtype).as_numpy_dtype
+    if ids.dtype.kind == "f" and output_mode != "int":
+        if not np.isfinite(ids).all():
+            raise errors.InvalidArgumentError(
+                None, None, "CategoryEncoding ids must be finite numbers; received %s" % (ids,))
+        ids = ids.astype(np.int64)  # TF casts float ids to integers (truncating)
+    elif ids.dtype.kind not in "iub" and output_mode != "int":
+        raise TypeError("CategoryEncoding expects integer ids; received dtype %s" % ids.dtype)
     if output_mode == "int":
         return convert_to_tensor(ids.astype(np_dtype))
     if ids.ndim == 0:
