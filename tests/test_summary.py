@@ -217,7 +217,7 @@ def test_scalar_values_steps_and_plugin(tmp_path):
     values = [0.5, np.float64(0.25), np.array(3, dtype=np.int32), True, 1e-3]
     with writer.as_default():
         for step, value in enumerate(values):
-            assert summary.scalar("loss", value, step=step) is True
+            assert bool(summary.scalar("loss", value, step=step)) is True
         summary.scalar("lr", 0.1, step=np.int64(100))
     writer.close()
 
@@ -267,7 +267,7 @@ def test_histogram_counts_and_edges(tmp_path):
     data = np.random.default_rng(1).normal(size=(40, 25))
     writer = summary.create_file_writer(tmp_path)
     with writer.as_default(step=2):
-        assert summary.histogram("weights", data) is True
+        assert bool(summary.histogram("weights", data)) is True
         summary.histogram("coarse", data, buckets=5)
         summary.histogram("constant", np.full(7, 3.0), buckets=4)
         summary.histogram("empty", np.zeros((0,)), buckets=3)
@@ -294,7 +294,7 @@ def test_histogram_counts_and_edges(tmp_path):
 
 def test_histogram_is_computed_only_when_written():
     # No writer: bad data is never looked at, as with TF's lazy tensor.
-    assert summary.histogram("h", np.array(["a"]), step=0) is False
+    assert bool(summary.histogram("h", np.array(["a"]), step=0)) is False
     with pytest.raises(TypeError, match="buckets"):
         summary.histogram("h", [1.0], step=0, buckets=2.5)
 
@@ -309,7 +309,7 @@ def test_image_uint8_round_trip_and_max_outputs(tmp_path):
     rgba = rng.integers(0, 256, (2, 3, 2, 4), dtype=np.uint8)
     writer = summary.create_file_writer(tmp_path)
     with writer.as_default(step=1):
-        assert summary.image("rgb", rgb) is True  # max_outputs defaults to 3
+        assert bool(summary.image("rgb", rgb)) is True  # max_outputs defaults to 3
         summary.image("gray", gray)
         summary.image("rgba", rgba, max_outputs=1)
         summary.image("none", rgb, max_outputs=0)
@@ -379,7 +379,7 @@ def test_image_bad_inputs(tmp_path):
 def test_text_scalar_and_vector(tmp_path):
     writer = summary.create_file_writer(tmp_path)
     with writer.as_default(step=4):
-        assert summary.text("note", "héllo **world**") is True
+        assert bool(summary.text("note", "héllo **world**")) is True
         summary.text("lines", ["a", "b", "c"])
         summary.text("raw", b"\x00bytes")
         with pytest.raises(TypeError, match="string"):
@@ -398,7 +398,7 @@ def test_audio_is_16_bit_wav(tmp_path):
     clip = np.linspace(-1, 1, 50, dtype=np.float32).reshape(1, 50, 1)
     writer = summary.create_file_writer(tmp_path)
     with writer.as_default(step=0):
-        assert summary.audio("sound", clip, sample_rate=8000) is True
+        assert bool(summary.audio("sound", clip, sample_rate=8000)) is True
     writer.close()
     [(_, strings)] = tensors(tmp_path, "sound")
     assert strings.shape == (1, 2) and strings[0, 1] == b""
@@ -421,10 +421,10 @@ def test_write_generic_tensor_and_lazy_callable(tmp_path):
     )
     writer = summary.create_file_writer(tmp_path)
     with summary.record_if(False), writer.as_default(step=0):
-        assert summary.write("t", make, metadata=metadata) is False
+        assert bool(summary.write("t", make, metadata=metadata)) is False
     assert calls == []
     with writer.as_default(step=5):
-        assert summary.write("t", make, metadata=metadata) is True
+        assert bool(summary.write("t", make, metadata=metadata)) is True
         summary.write("py", [1, 2, 3])  # Python ints become int32, as in TF
     writer.close()
     [(step, array)] = tensors(tmp_path, "t")
@@ -449,8 +449,8 @@ def test_summary_scope_prefixes_tags(tmp_path):
 
 def test_without_writer_nothing_is_written_and_no_step_is_needed():
     assert summary.should_record_summaries() is False
-    assert summary.scalar("x", 1.0) is False  # no step and no writer: no error, as in TF
-    assert summary.image("x", np.zeros((1, 2, 2, 3))) is False
+    assert bool(summary.scalar("x", 1.0)) is False  # no step and no writer: no error, as in TF
+    assert bool(summary.image("x", np.zeros((1, 2, 2, 3)))) is False
     summary.flush()  # no default writer: a no-op
 
 
@@ -460,16 +460,16 @@ def test_record_if_false_writes_nothing(tmp_path):
         assert summary.should_record_summaries() is True
         with summary.record_if(False):
             assert summary.should_record_summaries() is False
-            assert summary.scalar("off", 1.0) is False
-            assert summary.histogram("off", np.arange(5)) is False
+            assert bool(summary.scalar("off", 1.0)) is False
+            assert bool(summary.histogram("off", np.arange(5))) is False
             with summary.record_if(True):
-                assert summary.scalar("nested_on", 1.0) is True
-            assert summary.scalar("off", 2.0) is False
+                assert bool(summary.scalar("nested_on", 1.0)) is True
+            assert bool(summary.scalar("off", 2.0)) is False
         step = {"value": 0}
         with summary.record_if(lambda: step["value"] % 2 == 0):
             for step["value"] in range(4):
                 summary.scalar("even", float(step["value"]), step=step["value"])
-        assert summary.scalar("on_again", 3.0) is True
+        assert bool(summary.scalar("on_again", 3.0)) is True
     writer.close()
     tags = {v.tag for e in read_events(tmp_path) for v in e.summary.value}
     assert tags == {"nested_on", "even", "on_again"}
@@ -523,7 +523,7 @@ def test_set_as_default_and_noop_writer(tmp_path):
     writer.set_as_default(step=1)
     noop = summary.create_noop_writer()
     with noop.as_default():  # a no-op writer does not replace the default
-        assert summary.scalar("a", 1.0) is True
+        assert bool(summary.scalar("a", 1.0)) is True
     noop.set_as_default()
     noop.flush()
     noop.close()

@@ -2,6 +2,8 @@
 tf.Module, name scopes, tf.nest, control flow, tf.print and tf.config. Each expected value is
 what TensorFlow 2.21 gives for the same code."""
 
+import os
+
 import numpy as np
 import pytest
 
@@ -270,3 +272,85 @@ def test_config_optimizer_and_tf32_flags():
     tf.config.experimental.enable_tensor_float_32_execution(False)
     assert tf.config.experimental.tensor_float_32_execution_enabled() is False
     tf.config.experimental.enable_tensor_float_32_execution(True)
+
+
+# -- checkpoints, SavedModel, summaries ---------------------------------------------------------
+
+class _Scaler(tf.Module):
+    def __init__(self):
+        super().__init__()
+        self.v = tf.Variable([1., 2.])
+        self._hidden = tf.Variable(3.)
+        self.parts = [tf.Variable(4.), {"k": tf.Variable(5.)}]
+        self.note = "not saved"
+
+    @tf.function(input_signature=[tf.TensorSpec([None], tf.float32)])
+    def __call__(self, x):
+        return x * self.v[0] + self._hidden
+
+
+def test_checkpoint_tracks_modules_with_tf_keys(tmp_path):
+    m = _Scaler()
+    assert [float(np.sum(v.numpy())) for v in m.variables] == [3., 4., 5., 3.]
+    ck = tf.train.Checkpoint(m=m, step=tf.Variable(3))
+    path = ck.save(str(tmp_path / "c"))
+    assert os.path.basename(path) == "c-1"
+    assert [n for n, _ in tf.train.list_variables(path)] == [
+        "_CHECKPOINTABLE_OBJECT_GRAPH", "m/_hidden/.ATTRIBUTES/VARIABLE_VALUE",
+        "m/parts/0/.ATTRIBUTES/VARIABLE_VALUE", "m/parts/1/k/.ATTRIBUTES/VARIABLE_VALUE",
+        "m/v/.ATTRIBUTES/VARIABLE_VALUE", "save_counter/.ATTRIBUTES/VARIABLE_VALUE",
+        "step/.ATTRIBUTES/VARIABLE_VALUE"]
+    assert tf.train.load_variable(path, "step/.ATTRIBUTES/VARIABLE_VALUE") == 3
+    with pytest.raises(tf.errors.NotFoundError):
+        tf.train.load_variable(path, "nope")
+    m.v.assign([0., 0.])
+    status = tf.train.Checkpoint(m=m).restore(path)
+    assert type(status).__name__ == "CheckpointLoadStatus"
+    np.testing.assert_array_equal(m.v.numpy(), [1., 2.])
+    status.assert_existing_objects_matched()
+    with pytest.raises(AssertionError):  # `step` in the file matched nothing
+        status.assert_consumed()
+    with pytest.raises(AssertionError):  # w has no value in the file: left alone
+        tf.train.Checkpoint(w=tf.Variable(1.)).restore(path).assert_consumed()
+    with pytest.raises(ValueError, match="incompatible"):
+        tf.train.Checkpoint(step=tf.Variable([1, 2])).restore(path)
+    with pytest.raises(tf.errors.NotFoundError):
+        tf.train.Checkpoint(v=tf.Variable(1.)).restore(str(tmp_path / "missing"))
+    with pytest.raises(ValueError):
+        tf.train.Checkpoint(v=1)
+    assert type(tf.train.Checkpoint().restore(None)).__name__ == "InitializationOnlyStatus"
+
+
+def test_saved_model_of_a_module_round_trips(tmp_path):
+    m = _Scaler()
+    tf.saved_model.save(m, str(tmp_path))
+    assert tf.saved_model.contains_saved_model(str(tmp_path))
+    loaded = tf.saved_model.load(str(tmp_path))
+    np.testing.assert_array_equal(loaded(tf.constant([3., 4.])).numpy(), [6., 7.])
+    assert loaded.v is not m.v and loaded.v.numpy().tolist() == [1., 2.]
+    assert float(loaded.parts[1]["k"]) == 5.0 and not hasattr(loaded, "note")
+    with pytest.raises(ValueError):
+        tf.saved_model.save(object(), str(tmp_path / "x"))
+
+    class Local(tf.Module):  # not importable: found through this process's exports
+        def __init__(self):
+            super().__init__()
+            self.w = tf.Variable(2.)
+
+        @tf.function
+        def double(self, x):
+            return x * self.w
+
+    tf.saved_model.save(Local(), str(tmp_path / "local"))
+    assert float(tf.saved_model.load(str(tmp_path / "local")).double(tf.constant(3.))) == 6.0
+
+
+def test_summary_ops_return_bool_tensors(tmp_path):
+    writer = tf.summary.create_file_writer(str(tmp_path))
+    assert type(writer).__name__ == "_ResourceSummaryWriter"
+    with writer.as_default():
+        written = tf.summary.scalar("loss", 0.5, step=1)
+        assert isinstance(written, tf.Tensor) and written.dtype == tf.bool and bool(written)
+        with tf.summary.record_if(False):
+            assert not bool(tf.summary.scalar("loss", 0.5, step=2))
+    assert not bool(tf.summary.scalar("loss", 0.5, step=1))  # no default writer

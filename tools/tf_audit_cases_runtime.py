@@ -405,3 +405,49 @@ RUNTIME_CONTROL = [
 
 RUNTIME_ALL = (RUNTIME_DATA + RUNTIME_VARIABLES + RUNTIME_TAPE + RUNTIME_FUNCTION + RUNTIME_MODULE
                + RUNTIME_NEST + RUNTIME_CONTROL)
+
+# Checkpoints, SavedModel and summaries write under a fresh temporary directory per case.
+_TMP = "import tempfile, os\nd = tempfile.mkdtemp()\n"
+
+RUNTIME_SAVING = [_TMP + case for case in [
+    "v = tf.Variable([1., 2.])\nck = tf.train.Checkpoint(v=v)\np = ck.save(os.path.join(d, 'ckpt'))\nr = os.path.basename(p)",
+    "v = tf.Variable([1., 2.])\nck = tf.train.Checkpoint(v=v)\nck.save(os.path.join(d, 'ckpt'))\np = ck.save(os.path.join(d, 'ckpt'))\nr = os.path.basename(p)",
+    "v = tf.Variable([1., 2.])\nck = tf.train.Checkpoint(v=v)\np = ck.save(os.path.join(d, 'ckpt'))\nv.assign([0., 0.])\nck.restore(p)\nr = v",
+    "v = tf.Variable([1., 2.])\nck = tf.train.Checkpoint(v=v)\np = ck.save(os.path.join(d, 'ckpt'))\nr = type(ck.restore(p)).__name__",
+    "v = tf.Variable([1., 2.])\nck = tf.train.Checkpoint(v=v)\np = ck.write(os.path.join(d, 'ckpt'))\nr = os.path.basename(p)",
+    "v = tf.Variable([1., 2.])\nck = tf.train.Checkpoint(v=v)\nck.save(os.path.join(d, 'ckpt'))\nr = os.path.basename(tf.train.latest_checkpoint(d))",
+    "r = tf.train.latest_checkpoint(d)",
+    "v = tf.Variable([1., 2.])\nck = tf.train.Checkpoint(v=v)\nck.save(os.path.join(d, 'ckpt'))\nr = sorted(f for f in os.listdir(d))",
+    "v = tf.Variable([1., 2.])\nck = tf.train.Checkpoint(v=v)\nm = tf.train.CheckpointManager(ck, d, max_to_keep=2)\nfor i in range(4):\n    v.assign_add([1., 1.])\n    m.save()\nr = ([os.path.basename(p) for p in m.checkpoints], os.path.basename(m.latest_checkpoint))",
+    "v = tf.Variable([1., 2.])\nck = tf.train.Checkpoint(v=v)\nm = tf.train.CheckpointManager(ck, d, max_to_keep=3)\nr = (m.latest_checkpoint, m.checkpoints)",
+    "v = tf.Variable([1., 2.])\nck = tf.train.Checkpoint(v=v)\nm = tf.train.CheckpointManager(ck, d, max_to_keep=3)\np = m.save(checkpoint_number=10)\nr = os.path.basename(p)",
+    "v = tf.Variable([1., 2.])\nck = tf.train.Checkpoint(v=v)\nm = tf.train.CheckpointManager(ck, d, max_to_keep=3, checkpoint_name='model')\np = m.save()\nr = os.path.basename(p)",
+    "v = tf.Variable([1., 2.])\nck = tf.train.Checkpoint(v=v)\nm = tf.train.CheckpointManager(ck, d, max_to_keep=1)\nm.save()\nv.assign([5., 5.])\nm.save()\nw = tf.Variable([0., 0.])\ntf.train.Checkpoint(v=w).restore(m.latest_checkpoint)\nr = w",
+    "v = tf.Variable([1., 2.])\nck = tf.train.Checkpoint(v=v)\nck.save(os.path.join(d, 'ckpt'))\nr = ck.save_counter",
+    "v = tf.Variable([1., 2.])\nck = tf.train.Checkpoint(v=v)\np = ck.save(os.path.join(d, 'ckpt'))\nr = [n for n, s in tf.train.list_variables(p)]",
+    "v = tf.Variable([1., 2.])\nck = tf.train.Checkpoint(model=tf.Module(), v=v)\np = ck.save(os.path.join(d, 'ckpt'))\nr = tf.train.load_variable(p, 'v/.ATTRIBUTES/VARIABLE_VALUE')",
+    "v = tf.Variable([1., 2.])\nck = tf.train.Checkpoint(v=v)\np = ck.save(os.path.join(d, 'ckpt'))\nw = tf.Variable([0., 0., 0.])\nr = tf.train.Checkpoint(v=w).restore(p)",
+    "v = tf.Variable([1., 2.])\nck = tf.train.Checkpoint(v=v)\np = ck.save(os.path.join(d, 'ckpt'))\nr = tf.train.Checkpoint(w=tf.Variable(1.)).restore(p).assert_consumed()",
+    "v = tf.Variable([1., 2.])\nck = tf.train.Checkpoint(v=v)\np = ck.save(os.path.join(d, 'ckpt'))\nr = tf.train.Checkpoint(v=tf.Variable([0., 0.])).restore(p).assert_consumed() is not None",
+    "r = tf.train.Checkpoint(v=tf.Variable(1.)).restore(None)",
+    "r = tf.train.Checkpoint(v=tf.Variable(1.)).restore(os.path.join(d, 'missing'))",
+    "r = tf.train.Checkpoint(v=1)",
+    "m = tf.Module()\nm.v = tf.Variable([1., 2.])\nck = tf.train.Checkpoint(m=m, step=tf.Variable(3))\np = ck.save(os.path.join(d, 'x'))\nm.v.assign([0., 0.])\nck.step.assign(0)\nck.restore(p)\nr = (m.v, ck.step)",
+    "class M(tf.Module):\n    def __init__(self):\n        super().__init__()\n        self.v = tf.Variable([1., 2.])\n    @tf.function(input_signature=[tf.TensorSpec([None], tf.float32)])\n    def __call__(self, x):\n        return x * self.v[0]\nm = M()\ntf.saved_model.save(m, d)\nl = tf.saved_model.load(d)\nr = l(tf.constant([3., 4.]))",
+    "class M(tf.Module):\n    def __init__(self):\n        super().__init__()\n        self.v = tf.Variable([1., 2.])\nm = M()\ntf.saved_model.save(m, d)\nl = tf.saved_model.load(d)\nr = l.v",
+    "r = sorted(os.listdir(d)) if tf.saved_model.save(tf.Module(), d) is None else None",
+    "r = tf.saved_model.contains_saved_model(d)",
+    "w = tf.summary.create_file_writer(d)\nwith w.as_default():\n    r = tf.summary.scalar('loss', 0.5, step=1)",
+    "w = tf.summary.create_file_writer(d)\nwith w.as_default(step=3):\n    r = tf.summary.scalar('loss', 0.5)",
+    "w = tf.summary.create_file_writer(d)\nwith w.as_default():\n    r = tf.summary.scalar('loss', 0.5)",
+    "r = tf.summary.scalar('loss', 0.5, step=1)",
+    "w = tf.summary.create_file_writer(d)\nwith w.as_default():\n    r = (tf.summary.histogram('h', [1., 2., 3.], step=0), tf.summary.text('t', 'hello', step=0), tf.summary.image('i', tf.zeros([1, 4, 4, 3]), step=0))",
+    "w = tf.summary.create_file_writer(d)\nwith w.as_default():\n    tf.summary.scalar('loss', 0.5, step=1)\nw.flush()\nr = len([f for f in os.listdir(d) if f.startswith('events.out.tfevents')])",
+    "w = tf.summary.create_file_writer(d)\nw.set_as_default()\nr = tf.summary.scalar('a', 1., step=tf.constant(2, tf.int64))\nw.close()",
+    "w = tf.summary.create_file_writer(d)\nwith w.as_default():\n    tf.summary.experimental.set_step(5)\n    r = (tf.summary.experimental.get_step(), tf.summary.scalar('a', 1.))",
+    "w = tf.summary.create_file_writer(d)\nwith w.as_default():\n    r = tf.summary.image('i', tf.zeros([4, 4, 3]), step=0)",
+    "w = tf.summary.create_noop_writer()\nwith w.as_default():\n    r = tf.summary.scalar('a', 1., step=0)",
+    "w = tf.summary.create_file_writer(d)\nwith w.as_default(), tf.summary.record_if(False):\n    r = tf.summary.scalar('a', 1., step=0)",
+    "w = tf.summary.create_file_writer(d)\nr = type(w).__name__",
+]]
+RUNTIME_ALL = RUNTIME_ALL + RUNTIME_SAVING

@@ -11,7 +11,7 @@ from .variables import Variable
 def _walk(module, predicate, seen):
     found, children = [], []
     for key in sorted(vars(module)):
-        if key.startswith("_") and key not in ("_variables", "_trainable_weights"):
+        if key in _INTERNAL_ATTRIBUTES:  # TF walks private attributes too, its own aside
             continue
         for value in _leaves(getattr(module, key)):
             if id(value) in seen:
@@ -27,6 +27,9 @@ def _walk(module, predicate, seen):
     for child in children:
         found.extend(_walk(child, predicate, seen))
     return found
+
+
+_INTERNAL_ATTRIBUTES = {"_name", "_scope"}
 
 
 def _leaves(value):

@@ -1,4 +1,5 @@
-"""tf.saved_model.save / load in a directory format of fasttf's own:
+"""tf.saved_model.save / load in a directory format of fasttf's own (for a tf.Module that is
+not a Keras model, see module_format.py):
 
     export_dir/saved_model.json     format marker, signature description
     export_dir/model.keras          the Keras model (architecture, weights)
@@ -21,11 +22,15 @@ FORMAT = "fasttf-saved-model"
 
 
 def save(obj, export_dir, signatures=None, options=None):
+    from ..framework.module import Module
     from ..keras.engine.model import Model
     from ..keras.saving import keras_format, weights
+    if isinstance(obj, Module) and not isinstance(obj, Model):
+        return _save_module(obj, os.fspath(export_dir))
     if not isinstance(obj, Model):
-        raise TypeError("fasttf's tf.saved_model.save exports Keras models; got %r"
-                        % (type(obj).__name__,))
+        raise ValueError("Expected an object of type `Trackable`, such as `tf.Module` or a "
+                         "subclass of the `Trackable` class, for export. Got %r with type %r."
+                         % (obj, type(obj)))
     if not obj.built:
         raise ValueError("Model %r must be built (called on data) before it is exported"
                          % (obj.name,))
@@ -41,6 +46,19 @@ def save(obj, export_dir, signatures=None, options=None):
     # The marker goes last: a directory without it is not a (complete) SavedModel.
     with atomic_write(os.path.join(export_dir, MARKER), "w") as f:
         json.dump(meta, f)
+
+
+def _save_module(module, export_dir):
+    from . import module_format
+    os.makedirs(os.path.join(export_dir, "variables"), exist_ok=True)
+    tree = module_format.write(module, export_dir)
+    with atomic_write(os.path.join(export_dir, MARKER), "w") as f:
+        json.dump({"format": FORMAT, "version": 1, "module": tree}, f)
+
+
+def contains_saved_model(export_dir):
+    """True when export_dir holds a (complete) SavedModel written by fasttf."""
+    return os.path.isfile(os.path.join(os.fspath(export_dir), MARKER))
 
 
 class _Signature:
@@ -97,10 +115,13 @@ def load(export_dir, tags=None, options=None):
         raise SavingError("%r: %s is corrupt: %s" % (export_dir, MARKER, exc)) from None
     if meta.get("format") != FORMAT:
         raise SavingError("%r: unknown SavedModel format %r" % (export_dir, meta.get("format")))
+    if "module" in meta:
+        from . import module_format
+        return module_format.restore(meta["module"], export_dir)
     model = keras_format.load(os.path.join(export_dir, "model.keras"), compile=True)
     prefix = os.path.join(export_dir, "variables", "variables")
     h5_format.apply_plan(weights.checkpoint_plan(model, checkpoint_format.read(prefix), prefix))
     return _Loaded(model, meta)
 
 
-__all__ = ["save", "load"]
+__all__ = ["save", "load", "contains_saved_model"]

@@ -154,6 +154,9 @@ class _FileSummaryWriter(SummaryWriter):
         self._events.add_event(serialized_event)
 
 
+_FileSummaryWriter.__name__ = _FileSummaryWriter.__qualname__ = "_ResourceSummaryWriter"  # TF's
+
+
 class _NoopSummaryWriter(SummaryWriter):
     """A writer that writes nothing and, as in TF, does not even become the default."""
 
@@ -376,7 +379,7 @@ def write(tag, tensor, step=None, metadata=None, name=None):
     del name
     writer = _state.writer
     if writer is None or not _recording_condition_holds():
-        return False
+        return _written(False)
     if not isinstance(tag, (str, bytes)):
         raise TypeError(f"[summary.write] tag must be a string, got {type(tag).__name__}")
     step = _resolve_step(step)
@@ -385,7 +388,17 @@ def write(tag, tensor, step=None, metadata=None, name=None):
     tensor_bytes = _proto.tensor_proto(_tensor_array(tensor))
     value = _proto.summary_value(tag, tensor_bytes, _metadata_bytes(metadata))
     writer._write_event(_proto.event(time.time(), step, summary=value))
-    return True
+    return _written(True)
+
+
+def _written(flag):
+    """As TF, the summary ops return whether anything was written as a scalar bool tensor
+    (a plain bool where this package is loaded on its own, without fasttf)."""
+    try:
+        from ..framework.constant_op import constant
+    except ImportError:
+        return flag
+    return constant(flag)
 
 
 def _resolve_step(step):
@@ -404,7 +417,7 @@ def write_raw_pb(tensor, step=None, name=None):
     del name
     writer = _state.writer
     if writer is None or not _recording_condition_holds():
-        return False
+        return _written(False)
     step = _resolve_step(step)
     protos = _tensor_array(tensor)
     if protos.dtype.kind not in "SUO":
@@ -414,14 +427,14 @@ def write_raw_pb(tensor, step=None, name=None):
     wall_time = time.time()
     for serialized in protos.reshape(-1):
         writer._write_event(_proto.event(wall_time, step, summary=_proto.to_bytes(serialized)))
-    return True
+    return _written(True)
 
 
 def graph(graph_data):
     """Writes a serialized GraphDef (bytes, or a proto with SerializeToString) at step 0."""
     writer = _state.writer
     if writer is None or not _recording_condition_holds():
-        return False
+        return _written(False)
     if isinstance(graph_data, (bytes, bytearray)):
         serialized = bytes(graph_data)
     elif hasattr(graph_data, "SerializeToString"):
@@ -434,7 +447,7 @@ def graph(graph_data):
             f"Received graph_data={graph_data!r} of type {type(graph_data).__name__}."
         )
     writer._write_event(_proto.event(time.time(), 0, graph_def=serialized))
-    return True
+    return _written(True)
 
 
 def scalar(name, data, step=None, description=None):

@@ -1,5 +1,7 @@
-"""tf.train: Checkpoint, CheckpointManager, latest_checkpoint."""
+"""tf.train: Checkpoint, CheckpointManager, latest_checkpoint, list_variables, load_variable."""
 
-from .checkpoint import Checkpoint, CheckpointManager, latest_checkpoint
+from .checkpoint import (Checkpoint, CheckpointLoadStatus, CheckpointManager, latest_checkpoint,
+                         list_variables, load_variable)
 
-__all__ = ["Checkpoint", "CheckpointManager", "latest_checkpoint"]
+__all__ = ["Checkpoint", "CheckpointLoadStatus", "CheckpointManager", "latest_checkpoint",
+           "list_variables", "load_variable"]

@@ -1,9 +1,12 @@
 """tf.train.Checkpoint and CheckpointManager on fasttf's checkpoint files.
 
-A Checkpoint tracks keyword objects (models, layers, optimizers, variables, other
+A Checkpoint tracks keyword objects (models, layers, optimizers, variables, tf.Modules, other
 Checkpoints). Each variable is stored under its object path: `model/layers/dense/vars/0`,
-`optimizer/vars/3`, `step`. Restoring checks every saved value against its variable before
-assigning any. An optimizer whose slots do not exist yet is built on the model's variables.
+`optimizer/vars/3`, `step`, and for a tf.Module its attribute path as in TF (`m/sub/w`,
+`m/lst/0`). Restoring checks every saved value against its variable before assigning any. An
+optimizer whose slots do not exist yet is built on the model's variables. As in TF, variables
+the checkpoint has no value for are left alone; the returned status's assert_consumed() and
+assert_existing_objects_matched() raise AssertionError about them.
 """
 
 import os
@@ -11,18 +14,36 @@ import re
 
 import numpy as np
 
+from ..framework import errors
+from ..framework.module import Module
 from ..framework.variables import Variable
 from ..keras.saving import checkpoint_format, h5_format, object_paths
 from ..keras.saving.errors import SavingError
 
+# TF's checkpoint keys end in this; fasttf's files store the object path alone.
+_TF_KEY_SUFFIX = "/.ATTRIBUTES/VARIABLE_VALUE"
 
-class _Status:
-    """What restore() returns; the assert methods exist for TF code that calls them."""
+
+class CheckpointLoadStatus:
+    """What restore() returns: which tracked variables had no value in the checkpoint and
+    which checkpoint values matched no tracked variable."""
+
+    def __init__(self, unmatched_objects=(), unused_keys=()):
+        self._unmatched = list(unmatched_objects)
+        self._unused = sorted(unused_keys)
 
     def assert_consumed(self):
+        self.assert_existing_objects_matched()
+        if self._unused:
+            raise AssertionError("Unresolved object in checkpoint: %s"
+                                 % ", ".join(k + _TF_KEY_SUFFIX for k in self._unused))
         return self
 
     def assert_existing_objects_matched(self):
+        if self._unmatched:
+            raise AssertionError("Found %d Python objects that were not bound to checkpointed "
+                                 "values, likely due to changes in the Python program: %s"
+                                 % (len(self._unmatched), self._unmatched))
         return self
 
     def expect_partial(self):
@@ -31,15 +52,34 @@ class _Status:
     def assert_nontrivial_match(self):
         return self
 
+    def run_restore_ops(self, session=None):
+        return None
+
+    def initialize_or_restore(self, session=None):
+        return None
+
+
+class InitializationOnlyStatus(CheckpointLoadStatus):
+    """restore(None): nothing was restored."""
+
+    def assert_consumed(self):
+        raise AssertionError("No checkpoint specified (save_path=None); nothing is being "
+                             "restored.")
+
+    def assert_existing_objects_matched(self):
+        raise AssertionError("No checkpoint specified (save_path=None); nothing is being "
+                             "restored.")
+
 
 class Checkpoint:
     def __init__(self, root=None, **kwargs):
         self._objects = dict(kwargs)
         if root is not None:
             self._objects["root"] = root
-        for name in self._objects:
+        for name, obj in self._objects.items():
             if name.startswith("_"):
                 raise ValueError("Checkpoint attribute names may not start with '_': %r" % name)
+            _check_trackable(name, obj)
         self._save_counter = None
 
     def __getattr__(self, name):
@@ -52,6 +92,7 @@ class Checkpoint:
         if name.startswith("_"):
             object.__setattr__(self, name, value)
         else:
+            _check_trackable(name, value)
             self._objects[name] = value
 
     @property
@@ -69,10 +110,10 @@ class Checkpoint:
             out["save_counter"] = self._save_counter.numpy()
         return out
 
-    def _plan(self, arrays, filename):
+    def _plan(self, arrays, filename, unmatched):
         plan = []
         for name, obj in self._objects.items():
-            plan += _object_plan(obj, name, arrays, filename, self._objects)
+            plan += _object_plan(obj, name, arrays, filename, self._objects, unmatched)
         if "save_counter" in arrays:
             plan.append((self.save_counter, arrays["save_counter"]))
         return plan
@@ -92,16 +133,32 @@ class Checkpoint:
 
     def restore(self, save_path, options=None):
         if save_path is None:  # as TF: nothing to restore, a no-op status
-            return _Status()
+            return InitializationOnlyStatus()
         prefix = checkpoint_format.normalize_prefix(os.fspath(save_path))
         if os.path.isdir(prefix):
             latest = checkpoint_format.latest_checkpoint(prefix)
             if latest is None:
-                raise SavingError("No checkpoint found in directory %r" % (prefix,))
+                raise errors.NotFoundError("No checkpoint found in directory %r" % (prefix,))
             prefix = latest
-        arrays = checkpoint_format.read(prefix)
-        h5_format.apply_plan(self._plan(arrays, prefix))
-        return _Status()
+        arrays = _read_arrays(prefix)
+        unmatched = []
+        plan = self._plan(arrays, prefix, unmatched)
+        h5_format.apply_plan(plan)
+        used = {id(a) for _, a in plan}
+        return CheckpointLoadStatus(unmatched, [k for k, a in arrays.items() if id(a) not in used])
+
+
+def _read_arrays(prefix):
+    if not os.path.exists(prefix + ".index"):
+        raise errors.NotFoundError("Error when restoring from checkpoint or SavedModel at %s: "
+                                   "Failed to find any matching files for %s" % (prefix, prefix))
+    return checkpoint_format.read(prefix)
+
+
+def _check_trackable(name, obj):
+    if not (isinstance(obj, (Variable, Checkpoint, Module)) or _is_model_like(obj)):
+        raise ValueError("`Checkpoint` was expecting %s to be a trackable object (an object "
+                         "derived from `Trackable`), got %r." % (name, obj))
 
 
 def _is_model_like(obj):
@@ -115,6 +172,8 @@ def _object_arrays(obj, name):
         return {name: obj.numpy()}
     if isinstance(obj, Checkpoint):
         return {"%s/%s" % (name, k): v for k, v in obj._arrays().items()}
+    if isinstance(obj, Module):
+        return {path: v.numpy() for path, v in _module_variables(obj, name)}
     if _is_model_like(obj):
         out = {}
         for path, child in object_paths.walk(obj):
@@ -125,16 +184,18 @@ def _object_arrays(obj, name):
                     "checkpoints; got %r for %r" % (type(obj).__name__, name))
 
 
-def _object_plan(obj, name, arrays, filename, siblings):
+def _object_plan(obj, name, arrays, filename, siblings, unmatched):
     if isinstance(obj, Variable):
-        if name not in arrays:
-            raise SavingError("%r has no value for %r" % (filename, name))
-        h5_format._check(filename, repr(name), obj, arrays[name])
-        return [(obj, arrays[name])]
+        return _variable_plan(obj, name, arrays, filename, unmatched)
     if isinstance(obj, Checkpoint):
         prefix = name + "/"
         sub = {k[len(prefix):]: v for k, v in arrays.items() if k.startswith(prefix)}
-        return obj._plan(sub, filename)
+        return obj._plan(sub, filename, unmatched)
+    if isinstance(obj, Module):
+        plan = []
+        for path, variable in _module_variables(obj, name):
+            plan += _variable_plan(variable, path, arrays, filename, unmatched)
+        return plan
     from ..keras.optimizers.optimizer import Optimizer
     if isinstance(obj, Optimizer) and not obj.built:
         saved = [k for k in arrays if k.startswith(name + "/")]
@@ -160,6 +221,77 @@ def _object_plan(obj, name, arrays, filename, siblings):
                              arrays[key])
             plan.append((variable, arrays[key]))
     return plan
+
+
+def _variable_plan(variable, key, arrays, filename, unmatched):
+    if key not in arrays:
+        unmatched.append(variable)  # as TF: left alone, reported by the status
+        return []
+    if tuple(arrays[key].shape) != tuple(variable._shape_tuple):
+        raise ValueError("%s: Received incompatible tensor with shape %s when attempting to "
+                         "restore variable with shape %s and name %s." % (
+                             filename, tuple(arrays[key].shape), tuple(variable._shape_tuple),
+                             variable.name))
+    h5_format._check(filename, repr(key), variable, arrays[key])
+    return [(variable, arrays[key])]
+
+
+def _module_variables(module, name):
+    """(path, variable) for each variable a tf.Module holds, by TF's attribute paths."""
+    out, seen = [], set()
+
+    def visit(value, path):
+        if id(value) in seen:
+            return
+        if isinstance(value, Variable):
+            seen.add(id(value))
+            out.append((path, value))
+        elif isinstance(value, Module):
+            seen.add(id(value))
+            for key in sorted(vars(value)):
+                if key not in _MODULE_INTERNALS:
+                    visit(getattr(value, key), "%s/%s" % (path, key))
+        elif isinstance(value, (list, tuple)):
+            for i, item in enumerate(value):
+                visit(item, "%s/%d" % (path, i))
+        elif isinstance(value, dict):
+            for key in sorted(value, key=str):
+                visit(value[key], "%s/%s" % (path, key))
+
+    visit(module, name)
+    return out
+
+
+_MODULE_INTERNALS = {"_name", "_scope"}
+
+
+def list_variables(ckpt_dir_or_file):
+    """[(name, shape)] of a checkpoint's values, named as TF names them."""
+    arrays = _read_arrays(_resolve(ckpt_dir_or_file))
+    names = [("_CHECKPOINTABLE_OBJECT_GRAPH", [])]
+    names += [(k + _TF_KEY_SUFFIX, list(a.shape)) for k, a in arrays.items()]
+    return sorted(names)
+
+
+def load_variable(ckpt_dir_or_file, name):
+    """The NumPy value stored under `name` (TF's key, or fasttf's object path)."""
+    arrays = _read_arrays(_resolve(ckpt_dir_or_file))
+    key = name[:-len(_TF_KEY_SUFFIX)] if name.endswith(_TF_KEY_SUFFIX) else name
+    if key not in arrays:
+        raise errors.NotFoundError("Key %s not found in checkpoint" % name)
+    value = arrays[key]
+    return value[()] if value.ndim == 0 else value
+
+
+def _resolve(ckpt_dir_or_file):
+    path = checkpoint_format.normalize_prefix(os.fspath(ckpt_dir_or_file))
+    if os.path.isdir(path):
+        latest = checkpoint_format.latest_checkpoint(path)
+        if latest is None:
+            raise ValueError("Couldn't find 'checkpoint' file or checkpoints in given directory "
+                             "%s" % (path,))
+        return latest
+    return path
 
 
 def latest_checkpoint(checkpoint_dir, latest_filename=None):
