@@ -475,3 +475,107 @@ def test_total_variation_gradients_and_sobel():
                 - padded[:, :-2, :-2] - 2 * padded[:, :-2, 1:-1] - padded[:, :-2, 2:])
     assert_close(edges[..., 0], vertical)
     check_grad(tf.image.sobel_edges, [np.sin(np.arange(12.)).reshape(1, 3, 4, 1)])
+
+
+# --- tf.image boxes and patches ------------------------------------------------------------------
+
+_IMG4 = np.arange(2 * 4 * 5 * 2, dtype=np.float32).reshape(2, 4, 5, 2)
+
+
+def _bilinear_reference(image, box, crop_h, crop_w, extrapolation=0.):
+    """float64 reference of TF's crop_and_resize for one box."""
+    height, width = image.shape[:2]
+    y1, x1, y2, x2 = box
+    ys = (y1 * (height - 1) + np.arange(crop_h) * (y2 - y1) * (height - 1) / (crop_h - 1)
+          if crop_h > 1 else np.array([0.5 * (y1 + y2) * (height - 1)]))
+    xs = (x1 * (width - 1) + np.arange(crop_w) * (x2 - x1) * (width - 1) / (crop_w - 1)
+          if crop_w > 1 else np.array([0.5 * (x1 + x2) * (width - 1)]))
+    out = np.full((crop_h, crop_w, image.shape[2]), extrapolation)
+    for i, y in enumerate(ys):
+        for j, x in enumerate(xs):
+            if 0 <= y <= height - 1 and 0 <= x <= width - 1:
+                y0, x0, dy, dx = int(np.floor(y)), int(np.floor(x)), y - np.floor(y), x - np.floor(x)
+                y1_, x1_ = int(np.ceil(y)), int(np.ceil(x))
+                top = image[y0, x0] + (image[y0, x1_] - image[y0, x0]) * dx
+                bottom = image[y1_, x0] + (image[y1_, x1_] - image[y1_, x0]) * dx
+                out[i, j] = top + (bottom - top) * dy
+    return out
+
+
+def test_crop_and_resize():
+    boxes = np.array([[0, 0, 1, 1], [0.1, 0.2, 0.6, 0.9], [0.5, 0.5, 0.2, 0.1],
+                      [-0.2, 0.3, 1.3, 0.8]], np.float32)
+    out = tf.image.crop_and_resize(_IMG4, boxes, [0, 1, 0, 1], [5, 4], extrapolation_value=-1.)
+    assert out.shape == [4, 5, 4, 2] and out.dtype == tf.float32
+    for i, b in enumerate([0, 1, 0, 1]):
+        assert_close(out[i], _bilinear_reference(_IMG4[b].astype(np.float64),
+                                                 boxes[i].astype(np.float64), 5, 4, -1.),
+                     rtol=1e-5, atol=1e-4)
+    centre = tf.image.crop_and_resize(_IMG4, boxes, [0, 1, 0, 1], [1, 1])
+    assert_close(centre[:, 0, 0, 0], [19., 54.9, 12.9, 60.9], atol=1e-4)   # TF's values
+    nearest = tf.image.crop_and_resize(_IMG4, boxes[:1], [0], [3, 2], method="nearest")
+    assert nearest.numpy()[0, :, :, 0].tolist() == [[0., 8.], [20., 28.], [30., 38.]]
+    with pytest.raises(tf.errors.OutOfRangeError):
+        tf.image.crop_and_resize(_IMG4, boxes, [0, 1, 0, 2], [3, 2])
+    with pytest.raises(tf.errors.InvalidArgumentError):
+        tf.image.crop_and_resize(_IMG4, boxes, [0, 1, 0], [3, 2])
+    with pytest.raises(tf.errors.InvalidArgumentError):
+        tf.image.crop_and_resize(_IMG4, boxes, [0, 1, 0, 1], [0, 2])
+    inside = np.array([[0.13, 0.27, 0.91, 0.66], [0.9, 0.8, 0.05, 0.3]])
+    # the crop is linear in the image: its gradient is the crop's adjoint, probed per pixel
+    weights = np.random.default_rng(0).standard_normal((2, 3, 4, 2)).astype(np.float32)
+
+    def loss(image):
+        return tf.reduce_sum(tf.image.crop_and_resize(image, inside.astype(np.float32), [1, 0],
+                                                      [3, 4]) * weights)
+    image = tf.constant(np.sin(_IMG4))
+    with tf.GradientTape() as tape:
+        tape.watch(image)
+        value = loss(image)
+    grad = tape.gradient(value, image).numpy()
+    for index in [(0, 0, 0, 0), (0, 3, 4, 1), (1, 1, 2, 0), (1, 2, 3, 1), (0, 2, 2, 0)]:
+        bump = np.zeros_like(_IMG4)
+        bump[index] = 1.
+        numeric = float(loss(np.sin(_IMG4) + bump)) - float(value)
+        assert abs(grad[index] - numeric) < 1e-4
+
+
+def test_non_max_suppression():
+    boxes = [[0, 0, 1, 1], [0, 0.1, 1, 1.1], [0, -0.1, 1, 0.9], [0, 10, 1, 11],
+             [0, 10.1, 1, 11.1], [0, 100, 1, 101]]
+    scores = [0.9, 0.75, 0.6, 0.95, 0.5, 0.3]
+    kept = tf.image.non_max_suppression(boxes, scores, 3, 0.5)
+    assert kept.dtype == tf.int32 and kept.numpy().tolist() == [3, 0, 5]
+    assert tf.image.non_max_suppression(boxes, scores, 10, 0.5,
+                                        score_threshold=0.4).numpy().tolist() == [3, 0]
+    # identical boxes survive an IoU threshold of 1 (suppression needs IoU > threshold)
+    assert tf.image.non_max_suppression([[0, 0, 1, 1]] * 2, [0.9, 0.9], 10, 1.0).numpy()\
+        .tolist() == [0, 1]
+    indices, soft = tf.image.non_max_suppression_with_scores(boxes, scores, 6, 1.0,
+                                                             soft_nms_sigma=0.5)
+    assert indices.numpy().tolist() == [3, 0, 1, 5, 4, 2]    # TF's order
+    assert_close(soft, [0.95, 0.9, 0.38400355, 0.3, 0.2560026, 0.19697244], rtol=1e-5)
+    padded, count = tf.image.non_max_suppression_padded(boxes, scores, 5, 0.5,
+                                                        pad_to_max_output_size=True)
+    assert padded.numpy().tolist() == [3, 0, 5, 0, 0] and int(count) == 3
+    overlaps = [[1, 0.8, 0.1], [0.8, 1, 0.2], [0.1, 0.2, 1]]
+    assert tf.image.non_max_suppression_overlaps(overlaps, [0.5, 0.9, 0.3], 3, 0.5).numpy()\
+        .tolist() == [1, 2]
+    with pytest.raises(tf.errors.InvalidArgumentError):
+        tf.image.non_max_suppression(boxes, scores, 3, 1.5)
+    with pytest.raises(tf.errors.InvalidArgumentError):
+        tf.image.non_max_suppression(boxes, scores[:2], 3, 0.5)
+    assert tf.image.non_max_suppression(tf.zeros([0, 4]), tf.zeros([0]), 3).shape == [0]
+
+
+def test_extract_patches():
+    out = tf.image.extract_patches(_IMG4, [1, 2, 2, 1], [1, 2, 2, 1], [1, 1, 1, 1], "VALID")
+    assert out.shape == [2, 2, 2, 8]
+    assert out.numpy()[0, 0, 1].tolist() == [4., 5., 6., 7., 14., 15., 16., 17.]
+    same = tf.image.extract_patches(_IMG4, [1, 3, 2, 1], [1, 1, 2, 1], [1, 1, 2, 1], "SAME")
+    assert same.shape == [2, 4, 3, 12]
+    assert same.numpy()[0, 0, 1].tolist() == [0., 0., 0., 0., 2., 3., 6., 7., 12., 13., 16., 17.]
+    with pytest.raises(tf.errors.UnimplementedError):
+        tf.image.extract_patches(_IMG4, [2, 2, 2, 1], [1, 2, 2, 1], [1, 1, 1, 1], "VALID")
+    check_grad(lambda v: tf.image.extract_patches(v, [1, 2, 2, 1], [1, 1, 2, 1], [1, 1, 1, 1],
+                                                  "SAME"), [np.sin(np.arange(24.)).reshape(1, 3, 4, 2)])

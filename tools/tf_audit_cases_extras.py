@@ -225,6 +225,53 @@ EXTRAS_IMAGE_METRICS = [
     "tf.image.sobel_edges(tf.cast(tf.reshape(tf.range(48.), [1, 4, 4, 3]), tf.float64))",
 ]
 
+_IMG4 = "tf.reshape(tf.range(2 * 4 * 5 * 2, dtype=tf.float32), [2, 4, 5, 2])"
+_BOXES = "[[0, 0, 1, 1], [0.1, 0.2, 0.6, 0.9], [0.5, 0.5, 0.2, 0.1], [-0.2, 0.3, 1.3, 0.8]]"
+_NMS_BOXES = "[[0, 0, 1, 1], [0, 0.1, 1, 1.1], [0, -0.1, 1, 0.9], [0, 10, 1, 11], [0, 10.1, 1, 11.1], [0, 100, 1, 101]]"
+_NMS_SCORES = "[0.9, 0.75, 0.6, 0.95, 0.5, 0.3]"
+_RAND_BOXES = "tf.constant(np.sort(np.abs(np.sin(np.arange(1., 81.) * 0.77)).reshape(20, 2, 2), axis=1).reshape(20, 4)[:, [0, 2, 1, 3]].astype(np.float32))"
+_RAND_SCORES = "tf.constant(np.abs(np.cos(np.arange(1., 21.) * 1.3)).astype(np.float32))"
+
+EXTRAS_IMAGE_BOXES = [
+    "tf.image.crop_and_resize(%s, %s, [0, 1, 0, 1], [3, 2])" % (_IMG4, _BOXES),
+    "tf.image.crop_and_resize(%s, %s, [0, 1, 0, 1], [1, 1])" % (_IMG4, _BOXES),
+    "tf.image.crop_and_resize(%s, %s, [0, 1, 0, 1], [3, 2], method='nearest')" % (_IMG4, _BOXES),
+    "tf.image.crop_and_resize(%s, %s, [0, 1, 0, 1], [5, 4], extrapolation_value=-1.)" % (_IMG4, _BOXES),
+    "tf.image.crop_and_resize(%s, %s, [0, 1, 0, 2], [3, 2])" % (_IMG4, _BOXES),
+    "tf.image.crop_and_resize(%s, %s, [0, 1, 0], [3, 2])" % (_IMG4, _BOXES),
+    "tf.image.crop_and_resize(tf.cast(%s, tf.uint8), %s, [0, 1, 0, 1], [2, 2])" % (_IMG4, _BOXES),
+    "tf.image.crop_and_resize(%s, %s, [0, 1, 0, 1], [0, 2])" % (_IMG4, _BOXES),
+    "tf.image.crop_and_resize(%s, tf.zeros([0, 4]), tf.zeros([0], tf.int32), [2, 2])" % _IMG4,
+    "=tf.image.crop_and_resize(tf.sin(%s), [[0.13, 0.27, 0.91, 0.66], [0.9, 0.8, 0.05, 0.3]], [1, 0], [7, 6])" % _IMG4,
+    "=tf.image.crop_and_resize(tf.sin(%s), [[0.13, 0.27, 0.91, 0.66], [0.9, 0.8, 0.05, 0.3]], [1, 0], [7, 6], method='nearest')" % _IMG4,
+    "tf.image.extract_patches(%s, [1, 2, 2, 1], [1, 2, 2, 1], [1, 1, 1, 1], 'VALID')" % _IMG4,
+    "tf.image.extract_patches(%s, [1, 3, 2, 1], [1, 1, 2, 1], [1, 1, 2, 1], 'SAME')" % _IMG4,
+    "tf.image.extract_patches(%s, [1, 2, 3, 1], [1, 2, 3, 1], [1, 1, 1, 1], 'SAME')" % _IMG4,
+    "tf.image.extract_patches(tf.cast(%s, tf.int32), [1, 2, 2, 1], [1, 2, 2, 1], [1, 1, 1, 1], 'VALID')" % _IMG4,
+    "tf.image.extract_patches(%s, [2, 2, 2, 1], [1, 2, 2, 1], [1, 1, 1, 1], 'VALID')" % _IMG4,
+    "tf.image.extract_patches(%s, [1, 2, 2, 1], [1, 1, 1, 2], [1, 1, 1, 1], 'VALID')" % _IMG4,
+    "tf.image.extract_patches(%s, [1, 3, 3, 1], [1, 3, 2, 1], [1, 2, 1, 1], 'VALID')" % _IMG4,
+    "tf.image.extract_patches(%s, [1, 5, 5, 1], [1, 1, 1, 1], [1, 1, 1, 1], 'VALID')" % _IMG4,
+    "tf.image.non_max_suppression(%s, %s, 3, 0.5)" % (_NMS_BOXES, _NMS_SCORES),
+    "tf.image.non_max_suppression(%s, %s, 10, 0.5, score_threshold=0.4)" % (_NMS_BOXES, _NMS_SCORES),
+    "tf.image.non_max_suppression([[1, 1, 0, 0], [0, 0.1, 1, 1.1]], [0.9, 0.75], 10, 0.5)",
+    "tf.image.non_max_suppression([[0, 0, 1, 1], [0, 0, 1, 1]], [0.9, 0.9], 10, 1.0)",
+    "tf.image.non_max_suppression([[0, 0, 1, 1], [0, 0, 1, 1]], [0.9, 0.9], 10, 1.5)",
+    "tf.image.non_max_suppression([[0, 0, 1, 1], [0, 0, 1, 1]], [0.9], 10, 0.5)",
+    "tf.image.non_max_suppression(tf.zeros([0, 4]), tf.zeros([0]), 10, 0.5)",
+    "tf.image.non_max_suppression(tf.constant([[0, 0, 1, 1]], tf.float64), tf.constant([0.9], tf.float64), 10, 0.5)",
+    "tf.image.non_max_suppression(%s, %s, 20, 0.3)" % (_RAND_BOXES, _RAND_SCORES),
+    "tf.image.non_max_suppression(%s, %s, 7, 0.1, score_threshold=0.2)" % (_RAND_BOXES, _RAND_SCORES),
+    "tf.image.non_max_suppression(%s, %s, 0, 0.5)" % (_NMS_BOXES, _NMS_SCORES),
+    "tf.image.non_max_suppression(%s, %s, -1, 0.5)" % (_NMS_BOXES, _NMS_SCORES),
+    "=tf.image.non_max_suppression_with_scores(%s, %s, 6, 1.0, soft_nms_sigma=0.5)" % (_NMS_BOXES, _NMS_SCORES),
+    "tf.image.non_max_suppression_with_scores(%s, %s, 6, 0.5)" % (_NMS_BOXES, _NMS_SCORES),
+    "=tf.image.non_max_suppression_with_scores(%s, %s, 20, 0.4, score_threshold=0.1, soft_nms_sigma=0.3)" % (_RAND_BOXES, _RAND_SCORES),
+    "tf.image.non_max_suppression_padded(%s, %s, 5, 0.5, pad_to_max_output_size=True)" % (_NMS_BOXES, _NMS_SCORES),
+    "tf.image.non_max_suppression_overlaps([[1, 0.8, 0.1], [0.8, 1, 0.2], [0.1, 0.2, 1]], [0.5, 0.9, 0.3], 3, 0.5)",
+    "tf.image.non_max_suppression_overlaps([[1, 0.8, 0.1], [0.8, 1, 0.2], [0.1, 0.2, 1]], [0.5, 0.9, 0.3], 3, 0.8)",
+]
+
 
 def _grad(setup, expr):
     """A case: the gradient of sum(expr * weights) with respect to the watched x."""
@@ -263,6 +310,10 @@ EXTRAS_GRADS = [
     "=" + _grad(_IMG_A, "tf.image.ssim_multiscale(x, %s, 1.0, power_factors=(0.5, 0.5), filter_size=3)" % _IMG_B),
     _grad(_IMG_A, "tf.image.total_variation(x)"), _grad(_IMG_A, "tf.stack(tf.image.image_gradients(x))"),
     _grad(_IMG_A + "[:, :5, :6]", "tf.image.sobel_edges(x)"),
+    "=" + _grad("tf.sin(%s)" % _IMG4, "tf.image.crop_and_resize(x, [[0.13, 0.27, 0.91, 0.66], [0.9, 0.8, 0.05, 0.3], [-0.2, 0.3, 1.3, 0.8]], [1, 0, 1], [7, 6])"),
+    "=" + _grad("tf.constant([[0.13, 0.27, 0.91, 0.66], [0.9, 0.8, 0.05, 0.3], [-0.2, 0.3, 1.3, 0.8]])", "tf.image.crop_and_resize(tf.sin(%s), x, [1, 0, 1], [7, 6])" % _IMG4),
+    "=" + _grad("tf.constant([[0.13, 0.27, 0.91, 0.66]])", "tf.image.crop_and_resize(tf.sin(%s), x, [1], [1, 1])" % _IMG4),
+    _grad(_IMG4, "tf.image.extract_patches(x, [1, 3, 2, 1], [1, 1, 2, 1], [1, 1, 2, 1], 'SAME')"),
 ]
 
-EXTRAS_ALL = EXTRAS_TOPLEVEL + EXTRAS_FUNCTIONAL + EXTRAS_NN + EXTRAS_IMAGE_COLOR + EXTRAS_IMAGE_METRICS + EXTRAS_GRADS
+EXTRAS_ALL = EXTRAS_TOPLEVEL + EXTRAS_FUNCTIONAL + EXTRAS_NN + EXTRAS_IMAGE_COLOR + EXTRAS_IMAGE_METRICS + EXTRAS_IMAGE_BOXES + EXTRAS_GRADS
