@@ -319,3 +319,42 @@ def test_fit_verbose2_line_and_predict_line(capsys):
                         r"mae: 3\.0375", lines[1]), lines[1]
     model.predict(x, verbose=2)
     assert re.fullmatch(r"1/1 - \d+s - \d+(us|ms|s)/step\n", capsys.readouterr().out)
+
+
+# --- constraints and layer configs -------------------------------------------------------
+
+def test_constraints_module():
+    w = tf.constant([[3., 4.], [0., 1.]])
+    np.testing.assert_allclose(keras.constraints.MaxNorm(2.)(w).numpy(),
+                               [[2., 1.9402851], [0., 0.48507127]], rtol=1e-6)
+    np.testing.assert_allclose(keras.constraints.UnitNorm()(w).numpy(),
+                               [[1., 0.9701425], [0., 0.24253562]], rtol=1e-6)
+    assert keras.constraints.NonNeg()(tf.constant([-1., 2.])).numpy().tolist() == [0., 2.]
+    assert keras.constraints.MinMaxNorm().get_config() == {
+        "min_value": 0.0, "max_value": 1.0, "rate": 1.0, "axis": 0}
+    assert type(keras.constraints.get("max_norm")).__name__ == "MaxNorm"
+    with pytest.raises(ValueError):
+        keras.constraints.get("bogus")
+
+
+def test_constraint_applies_after_each_update_and_round_trips_in_config():
+    layer = keras.layers.Dense(1, kernel_initializer="ones", kernel_constraint="non_neg")
+    model = keras.Sequential([keras.Input((1,)), layer])
+    model.compile(optimizer=keras.optimizers.SGD(10.), loss="mse")
+    model.fit(np.ones((1, 1)), np.full((1, 1), -5.), verbose=0)
+    assert layer.kernel.numpy().min() >= 0
+    config = layer.get_config()
+    assert config["kernel_constraint"]["class_name"] == "NonNeg"
+    assert type(keras.layers.Dense.from_config(config).kernel_constraint).__name__ == "NonNeg"
+
+
+def test_normalization_and_conv_config_keys():
+    bn = keras.layers.BatchNormalization().get_config()
+    assert bn["axis"] == -1 and bn["gamma_initializer"]["class_name"] == "Ones"
+    assert {"beta_regularizer", "gamma_constraint", "moving_variance_initializer"} <= set(bn)
+    assert keras.layers.LayerNormalization().get_config()["axis"] == -1
+    assert keras.layers.LayerNormalization(axis=[1, 2]).get_config()["axis"] == [1, 2]
+    conv = keras.layers.Conv2D(3, 3).get_config()
+    assert conv["kernel_constraint"] is None and conv["activity_regularizer"] is None
+    emb = keras.layers.Embedding(10, 3).get_config()
+    assert emb["embeddings_regularizer"] is None and emb["embeddings_constraint"] is None

@@ -8,6 +8,7 @@ from .. import regularizers as regularizers_mod
 from ._util import conv_output_length, nn, normalize_padding, normalize_tuple
 from .base_layer import Layer
 from .input_spec import InputSpec
+from .core import _serialize_constraint
 
 
 class _Conv(Layer):
@@ -40,7 +41,9 @@ class _Conv(Layer):
         self.bias_initializer = initializers_mod.get(bias_initializer)
         self.kernel_regularizer = regularizers_mod.get(kernel_regularizer)
         self.bias_regularizer = regularizers_mod.get(bias_regularizer)
-        self.kernel_constraint, self.bias_constraint = kernel_constraint, bias_constraint
+        from .. import constraints
+        self.kernel_constraint = constraints.get(kernel_constraint)
+        self.bias_constraint = constraints.get(bias_constraint)
         self.input_spec = InputSpec(min_ndim=n + 2)
 
     def _kernel_shape(self, channels):
@@ -85,7 +88,10 @@ class _Conv(Layer):
             "kernel_initializer": initializers_mod.serialize(self.kernel_initializer),
             "bias_initializer": initializers_mod.serialize(self.bias_initializer),
             "kernel_regularizer": regularizers_mod.serialize(self.kernel_regularizer),
-            "bias_regularizer": regularizers_mod.serialize(self.bias_regularizer)})
+            "bias_regularizer": regularizers_mod.serialize(self.bias_regularizer),
+            "activity_regularizer": regularizers_mod.serialize(self.activity_regularizer),
+            "kernel_constraint": _serialize_constraint(self.kernel_constraint),
+            "bias_constraint": _serialize_constraint(self.bias_constraint)})
         return config
 
 

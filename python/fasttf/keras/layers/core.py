@@ -27,6 +27,11 @@ def _get_constraint(c):
         raise ValueError("Unknown constraint: %r" % (c,))
 
 
+def _serialize_constraint(c):
+    from .. import constraints
+    return constraints.serialize(c) if hasattr(c, "get_config") else None
+
+
 class Dense(Layer):
     """outputs = activation(inputs @ kernel + bias) on the last axis."""
 
@@ -89,7 +94,8 @@ class Dense(Layer):
             "kernel_regularizer": regularizers_mod.serialize(self.kernel_regularizer),
             "bias_regularizer": regularizers_mod.serialize(self.bias_regularizer),
             "activity_regularizer": regularizers_mod.serialize(self.activity_regularizer),
-            "kernel_constraint": None, "bias_constraint": None})
+            "kernel_constraint": _serialize_constraint(self.kernel_constraint),
+            "bias_constraint": _serialize_constraint(self.bias_constraint)})
         return config
 
 

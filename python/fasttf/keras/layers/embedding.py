@@ -5,6 +5,7 @@ from ...framework import dtypes
 from .. import initializers as initializers_mod
 from .. import regularizers as regularizers_mod
 from .base_layer import Layer
+from .core import _serialize_constraint
 
 
 class Embedding(Layer):
@@ -22,7 +23,8 @@ class Embedding(Layer):
             embeddings_initializer = initializers_mod.RandomUniform()
         self.embeddings_initializer = initializers_mod.get(embeddings_initializer)
         self.embeddings_regularizer = regularizers_mod.get(embeddings_regularizer)
-        self.embeddings_constraint = embeddings_constraint
+        from .. import constraints
+        self.embeddings_constraint = constraints.get(embeddings_constraint)
         self.mask_zero = mask_zero
         self.input_length = input_length
         self._autocast = False
@@ -50,5 +52,10 @@ class Embedding(Layer):
         config.update({"input_dim": self.input_dim, "output_dim": self.output_dim,
                        "embeddings_initializer":
                            initializers_mod.serialize(self.embeddings_initializer),
+                       "embeddings_regularizer":
+                           regularizers_mod.serialize(self.embeddings_regularizer),
+                       "activity_regularizer":
+                           regularizers_mod.serialize(self.activity_regularizer),
+                       "embeddings_constraint": _serialize_constraint(self.embeddings_constraint),
                        "mask_zero": self.mask_zero, "input_length": self.input_length})
         return config

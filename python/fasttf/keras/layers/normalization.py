@@ -2,6 +2,7 @@
 
 from ... import _C
 from .. import initializers as initializers_mod
+from .. import constraints as constraints_mod
 from .. import regularizers as regularizers_mod
 from .base_layer import Layer
 from .input_spec import InputSpec
@@ -18,6 +19,24 @@ def _moments(x, axes):
     return mean, variance
 
 
+def _weight_configs(layer, names, moving=False):
+    """The initializer/regularizer/constraint entries of get_config for beta and gamma (and
+    the moving statistics' initializers), as Keras lists them."""
+    config = {}
+    for name in names:
+        config[name + "_initializer"] = initializers_mod.serialize(
+            getattr(layer, name + "_initializer"))
+        config[name + "_regularizer"] = regularizers_mod.serialize(
+            getattr(layer, name + "_regularizer", None))
+        config[name + "_constraint"] = constraints_mod.serialize(
+            getattr(layer, name + "_constraint", None))
+    if moving:
+        for name in ("moving_mean", "moving_variance"):
+            config[name + "_initializer"] = initializers_mod.serialize(
+                getattr(layer, name + "_initializer"))
+    return config
+
+
 class BatchNormalization(Layer):
     """Normalises with the batch statistics in training (and updates the moving averages),
     with the moving averages in inference."""
@@ -31,6 +50,7 @@ class BatchNormalization(Layer):
         kwargs.pop("renorm_clipping", None)
         kwargs.pop("renorm_momentum", None)
         super().__init__(**kwargs)
+        self._axis_arg = axis   # get_config gives it back as passed (Keras 3: an int)
         self.axis = axis if isinstance(axis, (list, tuple)) else [axis]
         self.momentum, self.epsilon = float(momentum), float(epsilon)
         self.center, self.scale = center, scale
@@ -40,7 +60,10 @@ class BatchNormalization(Layer):
         self.moving_variance_initializer = initializers_mod.get(moving_variance_initializer)
         self.beta_regularizer = regularizers_mod.get(beta_regularizer)
         self.gamma_regularizer = regularizers_mod.get(gamma_regularizer)
-        self.beta_constraint, self.gamma_constraint = beta_constraint, gamma_constraint
+        self.beta_constraint = constraints_mod.get(beta_constraint)
+        self.gamma_constraint = constraints_mod.get(gamma_constraint)
+        self.renorm = renorm
+        self.synchronized = synchronized
         self.supports_masking = True
 
     def build(self, input_shape):
@@ -92,8 +115,10 @@ class BatchNormalization(Layer):
 
     def get_config(self):
         config = super().get_config()
-        config.update({"axis": self.axis, "momentum": self.momentum, "epsilon": self.epsilon,
-                       "center": self.center, "scale": self.scale})
+        config.update({"axis": self._axis_arg, "momentum": self.momentum,
+                       "epsilon": self.epsilon, "center": self.center, "scale": self.scale})
+        # (no renorm/synchronized keys: TF-Keras 2 reads these configs from .h5 files too)
+        config.update(_weight_configs(self, ("beta", "gamma"), moving=True))
         return config
 
 
@@ -102,8 +127,11 @@ class LayerNormalization(Layer):
                  gamma_initializer="ones", beta_regularizer=None, gamma_regularizer=None,
                  beta_constraint=None, gamma_constraint=None, rms_scaling=False, **kwargs):
         super().__init__(**kwargs)
+        self._axis_arg = list(axis) if isinstance(axis, (list, tuple)) else axis
         self.axis = list(axis) if isinstance(axis, (list, tuple)) else [axis]
         self.epsilon, self.center, self.scale = float(epsilon), center, scale
+        self.beta_constraint = constraints_mod.get(beta_constraint)
+        self.gamma_constraint = constraints_mod.get(gamma_constraint)
         self.rms_scaling = rms_scaling
         self.beta_initializer = initializers_mod.get(beta_initializer)
         self.gamma_initializer = initializers_mod.get(gamma_initializer)
@@ -137,6 +165,7 @@ class LayerNormalization(Layer):
 
     def get_config(self):
         config = super().get_config()
-        config.update({"axis": self.axis, "epsilon": self.epsilon, "center": self.center,
-                       "scale": self.scale})
+        config.update({"axis": self._axis_arg, "epsilon": self.epsilon, "center": self.center,
+                       "scale": self.scale})   # no rms_scaling: TF-Keras 2 reads .h5 configs
+        config.update(_weight_configs(self, ("beta", "gamma")))
         return config
