@@ -213,6 +213,7 @@ lecun_uniform = LecunUniform
 lecun_normal = LecunNormal
 identity = Identity
 orthogonal = Orthogonal
+OrthogonalInitializer = Orthogonal  # Keras 3's class name (what its configs write)
 
 _BY_NAME = {
     "zeros": Zeros, "ones": Ones, "constant": Constant, "random_uniform": RandomUniform,
@@ -223,6 +224,7 @@ _BY_NAME = {
 }
 for _cls in list(_BY_NAME.values()):
     _BY_NAME[_cls.__name__] = _cls
+_BY_NAME["OrthogonalInitializer"] = Orthogonal
 
 
 def get(identifier):
