@@ -410,6 +410,8 @@ def to_keras2(spec):
         config["batch_input_shape"] = config.pop("batch_shape")
     if class_name == "LeakyReLU" and "negative_slope" in config:  # Keras 2's name for it
         config["alpha"] = config.pop("negative_slope")
+    from ..layers.rnn_wrappers import keras2_config  # recurrent layers' Keras 3-only keys
+    config = keras2_config(class_name, config)
     if class_name in ("Sequential", "Functional") and "layers" in config:
         config["layers"] = [_layer_to_keras2(layer) for layer in config["layers"]]
     if class_name == "Functional":
