@@ -579,3 +579,69 @@ def test_extract_patches():
         tf.image.extract_patches(_IMG4, [2, 2, 2, 1], [1, 2, 2, 1], [1, 1, 1, 1], "VALID")
     check_grad(lambda v: tf.image.extract_patches(v, [1, 2, 2, 1], [1, 1, 2, 1], [1, 1, 1, 1],
                                                   "SAME"), [np.sin(np.arange(24.)).reshape(1, 3, 4, 2)])
+
+
+# --- tf.image crops, pads, drawing ---------------------------------------------------------------
+
+
+def test_random_crops_honour_seeds_and_stay_inside():
+    image = tf.constant(_IMG4)
+    tf.random.set_seed(11)
+    first = tf.image.random_crop(image, [1, 2, 3, 2], seed=4)
+    tf.random.set_seed(11)
+    np.testing.assert_array_equal(tf.image.random_crop(image, [1, 2, 3, 2], seed=4).numpy(),
+                                  first.numpy())
+    values = first.numpy()
+    b, y, x = [int(v) for v in np.argwhere(_IMG4 == values[0, 0, 0, 0])[0][:3]]
+    np.testing.assert_array_equal(values, _IMG4[b:b + 1, y:y + 2, x:x + 3])
+    crop = tf.image.stateless_random_crop(image, [2, 3, 3, 1], seed=(1, 2))
+    np.testing.assert_array_equal(crop.numpy(), tf.image.stateless_random_crop(
+        image, [2, 3, 3, 1], seed=(1, 2)).numpy())
+    with pytest.raises(tf.errors.InvalidArgumentError):
+        tf.image.random_crop(image, [1, 5, 3, 2])
+    with tf.GradientTape() as tape:
+        tape.watch(image)
+        total = tf.reduce_sum(tf.image.random_crop(image, [1, 2, 3, 2], seed=1))
+    assert float(tf.reduce_sum(tape.gradient(total, image))) == 12.
+
+
+def test_stateless_flips():
+    image = tf.constant(_IMG4)
+    for flip, axis in ((tf.image.stateless_random_flip_left_right, 2),
+                       (tf.image.stateless_random_flip_up_down, 1)):
+        outs = [flip(image, seed=(s, 0)).numpy() for s in range(8)]
+        for out in outs:   # every image is either itself or its mirror
+            for b in range(2):
+                assert (np.array_equal(out[b], _IMG4[b])
+                        or np.array_equal(out[b], np.flip(_IMG4[b], axis - 1)))
+        np.testing.assert_array_equal(flip(image, seed=(5, 0)).numpy(), outs[5])
+        assert any(not np.array_equal(out, _IMG4) for out in outs)
+
+
+def test_resize_with_pad():
+    out = tf.image.resize_with_pad(_IMG4[0], 3, 8)
+    assert_close(out[..., 0], [[0., 0., 2.3333334922790527, 5.6666669845581055, 9., 0., 0., 0.],
+                               [0., 0., 15.666666030883789, 19., 22.333332061767578, 0., 0., 0.],
+                               [0., 0., 29., 32.333335876464844, 35.66666793823242, 0., 0., 0.]])
+    assert tf.image.resize_with_pad(_IMG4, 6, 6).shape == [2, 6, 6, 2]
+    assert tf.image.resize_with_pad(tf.cast(_IMG4, tf.uint8), 3, 8,
+                                    method="nearest").dtype == tf.uint8
+    with pytest.raises(ValueError):
+        tf.image.resize_with_pad(_IMG4, 0, 8)
+
+
+def test_draw_bounding_boxes():
+    drawn = tf.image.draw_bounding_boxes(tf.zeros([1, 5, 5, 1]),
+                                         [[[0.1, 0.1, 0.9, 0.9], [0.9, 0.1, 0.1, 0.9]]],
+                                         tf.zeros([0, 4]))   # default colours; inverted skipped
+    assert drawn.numpy()[0, ..., 0].tolist() == [[1., 1., 1., 1., 0.], [1., 0., 0., 1., 0.],
+                                                 [1., 0., 0., 1., 0.], [1., 1., 1., 1., 0.],
+                                                 [0., 0., 0., 0., 0.]]
+    rgb = tf.image.draw_bounding_boxes(tf.zeros([1, 4, 4, 3]), [[[0., 0., 1., 1.]]],
+                                       [[0.2, 0.4, 0.6]])
+    assert_close(rgb[0, 0, 0], [0.2, 0.4, 0.6])
+    with pytest.raises(tf.errors.InvalidArgumentError):
+        tf.image.draw_bounding_boxes(tf.zeros([1, 5, 5, 2]), [[[0.1, 0.1, 0.9, 0.9]]], [[1., 1.]])
+    with pytest.raises(tf.errors.InvalidArgumentError):
+        tf.image.draw_bounding_boxes(tf.zeros([1, 5, 5, 3], tf.uint8), [[[0., 0., 1., 1.]]],
+                                     [[1., 1., 1.]])

@@ -272,6 +272,28 @@ EXTRAS_IMAGE_BOXES = [
     "tf.image.non_max_suppression_overlaps([[1, 0.8, 0.1], [0.8, 1, 0.2], [0.1, 0.2, 1]], [0.5, 0.9, 0.3], 3, 0.8)",
 ]
 
+EXTRAS_IMAGE_CROPS = [
+    "~tf.image.random_crop(%s, [1, 2, 3, 2])" % _IMG4, "~tf.image.random_crop(%s[0], [4, 5, 2], seed=3)" % _IMG4,
+    "tf.image.random_crop(%s, [1, 5, 3, 2])" % _IMG4, "tf.image.random_crop(%s, [1, 2, 3])" % _IMG4,
+    "~tf.image.random_crop(tf.range(10), [4])", "~tf.image.stateless_random_crop(%s, [2, 3, 3, 1], seed=(1, 2))" % _IMG4,
+    "tf.image.stateless_random_crop(%s, [3, 3, 3, 1], seed=(1, 2))" % _IMG4,
+    "~tf.image.stateless_random_flip_left_right(%s, seed=(1, 2))" % _IMG4,
+    "~tf.image.stateless_random_flip_up_down(%s[0], seed=(3, 4))" % _IMG4,
+    "tf.image.stateless_random_flip_up_down(tf.ones([2, 2]), seed=(3, 4))",
+    "tf.image.resize_with_pad(%s, 6, 6)" % _IMG4, "tf.image.resize_with_pad(%s[0], 3, 8)" % _IMG4,
+    "tf.image.resize_with_pad(tf.cast(%s, tf.uint8), 3, 8, method='nearest')" % _IMG4,
+    "tf.image.resize_with_pad(%s, 0, 8)" % _IMG4, "tf.image.resize_with_pad(%s, 8, -1)" % _IMG4,
+    "tf.image.resize_with_pad(%s, 7, 3)" % _IMG4, "tf.image.resize_with_pad(%s, 4, 5)" % _IMG4,
+    "tf.image.resize_with_pad(%s[:, :3], 11, 4)" % _IMG4,
+    "tf.image.draw_bounding_boxes(tf.zeros([2, 6, 7, 3]), [[[0., 0., 1., 1.], [0.2, 0.3, 0.6, 0.9]], [[0.2, 0.2, 0.6, 0.8], [-0.5, 0.5, 0.5, 1.5]]], [[1., 0., 0.], [0., 0.5, 1.]])",
+    "tf.image.draw_bounding_boxes(tf.zeros([1, 5, 5, 1]), [[[0.1, 0.1, 0.9, 0.9], [0.9, 0.1, 0.1, 0.9], [2., 0., 3., 1.]]], tf.zeros([0, 4]))",
+    "tf.image.draw_bounding_boxes(tf.zeros([1, 5, 5, 4]), [[[0.1, 0.1, 0.9, 0.9], [0.3, 0.3, 0.6, 0.6]]], [[0.2, 0.4, 0.6, 0.8], [1., 1., 1., 1.]])",
+    "tf.image.draw_bounding_boxes(tf.zeros([1, 5, 5, 2]), [[[0.1, 0.1, 0.9, 0.9]]], [[1., 1.]])",
+    "tf.image.draw_bounding_boxes(tf.zeros([1, 5, 5, 3], tf.uint8), [[[0.1, 0.1, 0.9, 0.9]]], [[1., 1., 1.]])",
+    "tf.image.draw_bounding_boxes(tf.zeros([1, 5, 5, 3]), [[[0.1, 0.1, 0.9, 0.9]]], [[1., 1.]])",
+    "tf.image.draw_bounding_boxes(tf.zeros([2, 5, 5, 3]), [[[0.1, 0.1, 0.9, 0.9]]], [[1., 1., 1.]])",
+]
+
 
 def _grad(setup, expr):
     """A case: the gradient of sum(expr * weights) with respect to the watched x."""
@@ -314,6 +336,8 @@ EXTRAS_GRADS = [
     "=" + _grad("tf.constant([[0.13, 0.27, 0.91, 0.66], [0.9, 0.8, 0.05, 0.3], [-0.2, 0.3, 1.3, 0.8]])", "tf.image.crop_and_resize(tf.sin(%s), x, [1, 0, 1], [7, 6])" % _IMG4),
     "=" + _grad("tf.constant([[0.13, 0.27, 0.91, 0.66]])", "tf.image.crop_and_resize(tf.sin(%s), x, [1], [1, 1])" % _IMG4),
     _grad(_IMG4, "tf.image.extract_patches(x, [1, 3, 2, 1], [1, 1, 2, 1], [1, 1, 2, 1], 'SAME')"),
+    "=" + _grad(_IMG4, "tf.image.resize_with_pad(x, 7, 3)"),
+    "~" + _grad(_IMG4, "tf.image.random_crop(x, [1, 2, 3, 2])"),
 ]
 
-EXTRAS_ALL = EXTRAS_TOPLEVEL + EXTRAS_FUNCTIONAL + EXTRAS_NN + EXTRAS_IMAGE_COLOR + EXTRAS_IMAGE_METRICS + EXTRAS_IMAGE_BOXES + EXTRAS_GRADS
+EXTRAS_ALL = EXTRAS_TOPLEVEL + EXTRAS_FUNCTIONAL + EXTRAS_NN + EXTRAS_IMAGE_COLOR + EXTRAS_IMAGE_METRICS + EXTRAS_IMAGE_BOXES + EXTRAS_IMAGE_CROPS + EXTRAS_GRADS

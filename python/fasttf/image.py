@@ -293,3 +293,6 @@ from .image_metrics import (image_gradients, psnr, sobel_edges, ssim,  # noqa: E
 from .image_boxes import (crop_and_resize, extract_patches,  # noqa: E402, F401
                           non_max_suppression, non_max_suppression_overlaps,
                           non_max_suppression_padded, non_max_suppression_with_scores)
+from .image_crops import (draw_bounding_boxes, random_crop, resize_with_pad,  # noqa: E402, F401
+                          stateless_random_crop, stateless_random_flip_left_right,
+                          stateless_random_flip_up_down)
