@@ -22,7 +22,7 @@ from fasttf import keras
 
 h5py = pytest.importorskip("h5py")
 FIXTURES = os.path.join(os.path.dirname(__file__), "fixtures", "keras_io")
-LAYER_MODELS = ["cnn", "seq1d", "embed", "merge", "rnn"]
+LAYER_MODELS = ["cnn", "seq1d", "embed", "merge"]
 KERAS_FILES = ["k3_layers_%s.keras" % n for n in LAYER_MODELS] + \
     ["k3_layers_%s.h5" % n for n in LAYER_MODELS] + ["k2_layers_%s.h5" % n for n in LAYER_MODELS]
 # Layers that no fixture uses, and why.
@@ -32,8 +32,6 @@ NOT_IN_FIXTURES = {
     "InputLayer": "written implicitly by Input()",
     "SpatialDropout3D": "needs 5-D inputs, which no other fasttf layer takes; same config "
                         "code as SpatialDropout2D",
-    **{cell: "a cell: the rnn fixture has it inside an RNN layer's config" for cell in
-       ("LSTMCell", "GRUCell", "SimpleRNNCell", "StackedRNNCells")},
 }
 
 
@@ -129,9 +127,10 @@ def test_fixtures_cover_every_layer_fasttf_has(tmp_path):
                      issubclass(getattr(layers, n), Layer) and not n.startswith("_") and
                      getattr(layers, n).__name__ == n}
     used = set()
-    # k3_layers_attn / k3_layers_images: tests/fixtures/make_attention_fixtures.py
+    # k3_layers_attn / _images / _volume: tests/fixtures/make_attention_fixtures.py
     for name in KERAS_FILES + ["k3_seq.keras", "k3_func.keras", "k3_conv.keras",
-                               "k3_layers_attn.keras", "k3_layers_images.keras"]:
+                               "k3_layers_attn.keras", "k3_layers_images.keras",
+                               "k3_layers_volume.keras"]:
         used |= {spec["class_name"] for spec in
                  layer_configs(keras_config(unpack(name, tmp_path))).values()}
     missing = fasttf_layers - used - set(NOT_IN_FIXTURES) - {"Layer"}
@@ -224,8 +223,7 @@ def test_fasttf_writes_layer_configs_keras_reads(tmp_path, name):
         extra = set(fasttf_cfg) - set(keras_cfg) - {"activity_regularizer", "input_length"}
         assert not extra, (layer_name, extra)
         for key in set(fasttf_cfg) & set(keras_cfg):
-            if key in ("dtype", "cell", "layer", "backward_layer") or \
-                    key.endswith("_initializer"):
+            if key == "dtype" or key.endswith("_initializer"):
                 continue  # Keras writes these as nested objects; compared by prediction
             assert fasttf_cfg[key] == keras_cfg[key], (layer_name, key)
 

@@ -5,6 +5,9 @@ from .attention import AdditiveAttention, Attention, MultiHeadAttention
 from .base_layer import Layer
 from .conv import (Conv1D, Conv2D, Conv2DTranspose, Convolution1D, Convolution2D,
                    DepthwiseConv2D, SeparableConv2D)
+from .conv_extra import (Conv1DTranspose, Conv3D, Conv3DTranspose, Convolution1DTranspose,
+                         Convolution3D, Convolution3DTranspose, DepthwiseConv1D,
+                         SeparableConv1D)
 from .core import (Activation, ActivityRegularization, Dense, Dropout, Flatten, Lambda, Permute,
                    RepeatVector, Reshape, SpatialDropout1D, SpatialDropout2D, SpatialDropout3D)
 from .einsum_dense import EinsumDense
@@ -24,11 +27,11 @@ from .pooling import (AveragePooling1D, AveragePooling2D, AvgPool1D, AvgPool2D,
                       GlobalAveragePooling1D, GlobalAveragePooling2D, GlobalAvgPool1D,
                       GlobalAvgPool2D, GlobalMaxPool1D, GlobalMaxPool2D, GlobalMaxPooling1D,
                       GlobalMaxPooling2D, MaxPool1D, MaxPool2D, MaxPooling1D, MaxPooling2D)
-from .recurrent import (GRU, LSTM, RNN, GRUCell, LSTMCell, SimpleRNN, SimpleRNNCell,
-                        StackedRNNCells)
 from .reshaping import (Cropping1D, Cropping2D, UpSampling1D, UpSampling2D, ZeroPadding1D,
                         ZeroPadding2D)
-from .rnn_wrappers import Bidirectional, TimeDistributed
+from .volumetric import (AveragePooling3D, AvgPool3D, Cropping3D, GlobalAveragePooling3D,
+                         GlobalAvgPool3D, GlobalMaxPool3D, GlobalMaxPooling3D, MaxPool3D,
+                         MaxPooling3D, UpSampling3D, ZeroPadding3D)
 
 
 def serialize(layer):
