@@ -358,3 +358,41 @@ def test_normalization_and_conv_config_keys():
     assert conv["kernel_constraint"] is None and conv["activity_regularizer"] is None
     emb = keras.layers.Embedding(10, 3).get_config()
     assert emb["embeddings_regularizer"] is None and emb["embeddings_constraint"] is None
+
+
+# --- callbacks, metrics.get, schedules ---------------------------------------------------
+
+def test_model_checkpoint_messages_and_best_starts_none(tmp_path, capsys):
+    model = _dense_ones()
+    model.compile(optimizer=keras.optimizers.SGD(0.1), loss="mse")
+    x, y = np.arange(12, dtype="float32").reshape(4, 3) / 10., np.ones((4, 2), "float32")
+    path = str(tmp_path / "best.weights.h5")
+    cb = keras.callbacks.ModelCheckpoint(path, save_weights_only=True, save_best_only=True,
+                                         monitor="loss", verbose=1)
+    assert cb.best is None
+    model.fit(x, y, epochs=1, verbose=0, callbacks=[cb])
+    assert capsys.readouterr().out == (
+        "\nEpoch 1: loss improved from None to 1.43500, saving model to %s\n"
+        "\nEpoch 1: finished saving model to %s\n" % (path, path))
+    plain = str(tmp_path / "m_{epoch:02d}.keras")
+    model.fit(x, y, epochs=1, verbose=0,
+              callbacks=[keras.callbacks.ModelCheckpoint(plain, verbose=1)])
+    saved = str(tmp_path / "m_01.keras")
+    assert capsys.readouterr().out == ("\nEpoch 1: saving model to %s\n\nEpoch 1: finished "
+                                       "saving model to %s\n" % (saved, saved))
+
+
+def test_metrics_get_gives_objects_and_compile_keeps_the_given_name():
+    assert type(keras.metrics.get("accuracy")).__name__ == "Accuracy"
+    mae = keras.metrics.get("mae")
+    assert type(mae).__name__ == "MeanAbsoluteError" and mae.name == "mean_absolute_error"
+    model = _dense_ones()
+    model.compile(optimizer="sgd", loss="mse", metrics=["mae", "mse"])
+    logs = model.evaluate(np.ones((2, 3)), np.zeros((2, 2)), verbose=0, return_dict=True)
+    assert logs == {"loss": 9.0, "mae": 3.0, "mse": 9.0}
+
+
+def test_cosine_decay_in_float32_as_tf():
+    schedule = keras.optimizers.schedules.CosineDecay(1., 10)
+    assert float(schedule(5)) == float(np.float32(0.49999997))
+    assert float(schedule(10)) == 0.0

@@ -91,8 +91,7 @@ class ModelCheckpoint(Callback):
             mode = "max" if ("acc" in monitor or monitor.startswith("fmeasure")) and \
                 "loss" not in monitor else "min"
         self._better = np.less if mode == "min" else np.greater
-        self.best = initial_value_threshold if initial_value_threshold is not None else (
-            np.inf if mode == "min" else -np.inf)
+        self.best = initial_value_threshold   # None until a first value (Keras 3)
         self._batches = 0
         if save_freq != "epoch" and not (isinstance(save_freq, int) and save_freq > 0):
             raise ValueError("Unrecognized save_freq: %r (expected 'epoch' or a positive "
@@ -119,18 +118,26 @@ class ModelCheckpoint(Callback):
                 warnings.warn("Can save best model only with %s available, skipping."
                               % (self.monitor,))
                 return
-            if not self._better(current, self.best):
+            best_text = "None" if self.best is None else "%.5f" % self.best
+            if self.best is not None and not self._better(current, self.best):
+                if self.verbose:
+                    print("\nEpoch %d: %s did not improve from %s"
+                          % (epoch + 1, self.monitor, best_text))
                 return
             if self.verbose:
-                print("\nEpoch %d: %s improved from %.5f to %.5f, saving model to %s"
-                      % (epoch + 1, self.monitor, self.best, current, path))
+                print("\nEpoch %d: %s improved from %s to %.5f, saving model to %s"
+                      % (epoch + 1, self.monitor, best_text, current, path))
             self.best = current
+        elif self.verbose:
+            print("\nEpoch %d: saving model to %s" % (epoch + 1, path))
         directory = os.path.dirname(os.path.abspath(path))
         os.makedirs(directory, exist_ok=True)
         if self.save_weights_only:
             self.model.save_weights(path)
         else:
             self.model.save(path)
+        if self.verbose:
+            print("\nEpoch %d: finished saving model to %s" % (epoch + 1, path))
 
     def on_train_batch_end(self, batch, logs=None):
         if isinstance(self.save_freq, int):

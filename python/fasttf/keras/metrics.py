@@ -636,6 +636,24 @@ def deserialize(config, custom_objects=None):
     return _registry.deserialize(config, _ALL, custom_objects, "metric")
 
 
+_ALIASES = {"acc": "Accuracy", "mse": "MeanSquaredError", "MSE": "MeanSquaredError",
+            "mae": "MeanAbsoluteError", "MAE": "MeanAbsoluteError",
+            "mape": "MeanAbsolutePercentageError", "MAPE": "MeanAbsolutePercentageError",
+            "msle": "MeanSquaredLogarithmicError", "MSLE": "MeanSquaredLogarithmicError",
+            "kld": "KLDivergence", "KLD": "KLDivergence", "kl_divergence": "KLDivergence",
+            "logcosh": "LogCoshError", "log_cosh": "LogCoshError"}
+
+
+def _class_for_name(name):
+    """Keras 3 resolves a metric function's name to its class ('mae' -> MeanAbsoluteError(),
+    'accuracy' -> Accuracy()), so get() of a name always gives a Metric object."""
+    target = _ALIASES.get(name) or "".join(part.capitalize() for part in name.split("_"))
+    for cls in _CLASSES:
+        if cls.__name__.lower() == target.lower():
+            return cls
+    return None
+
+
 def get(identifier):
     """A metric from a name ('accuracy', 'AUC', 'mse'), a config dict, a Metric or a callable.
     Class names give an instance, function names the function."""
@@ -644,7 +662,7 @@ def get(identifier):
     if isinstance(identifier, dict):
         obj = deserialize(identifier)
     elif isinstance(identifier, str):
-        obj = _ALL.get(identifier)
+        obj = _class_for_name(identifier) or _ALL.get(identifier)
         if obj is None:
             raise ValueError(f"Could not interpret metric identifier: {identifier!r} (unknown "
                              "metric)")

@@ -90,6 +90,8 @@ def resolve_metric(identifier, loss_identifier, y_true=None, y_pred=None):
     if not hasattr(metric, "update_state"):
         name = getattr(identifier, "__name__", str(identifier))
         metric = metrics.MeanMetricWrapper(metric, name=name)
+    elif isinstance(identifier, str):
+        metric.name = identifier   # logs say 'mae' for metrics=['mae'], as Keras
     return metric
 
 

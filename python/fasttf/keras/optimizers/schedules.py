@@ -182,9 +182,12 @@ class CosineDecay(_FormulaSchedule):
         self.warmup_steps = warmup_steps
 
     def _decay(self, step, decay_from):
-        completed = step / float(self.decay_steps)
-        cosine = 0.5 * (1.0 + math.cos(math.pi * completed))
-        return ((1.0 - float(self.alpha)) * cosine + float(self.alpha)) * decay_from
+        # float32 arithmetic as TF's (cos(pi/2) is -4.4e-8 there: s(5) of 10 is 0.49999997)
+        f32 = np.float32
+        completed = f32(step) / f32(self.decay_steps)
+        cosine = f32(0.5) * (f32(1.0) + np.cos(f32(math.pi) * completed))
+        alpha = f32(self.alpha)
+        return float(((f32(1.0) - alpha) * cosine + alpha) * f32(decay_from))
 
     def _value(self, step):
         initial = float(self.initial_learning_rate)
