@@ -354,3 +354,40 @@ def test_summary_ops_return_bool_tensors(tmp_path):
         with tf.summary.record_if(False):
             assert not bool(tf.summary.scalar("loss", 0.5, step=2))
     assert not bool(tf.summary.scalar("loss", 0.5, step=1))  # no default writer
+
+
+# -- seeded shuffles give TF's order ------------------------------------------------------------
+
+def _order(ds):
+    return [int(x) for x in ds.as_numpy_iterator()]
+
+
+def test_shuffle_with_an_op_seed_gives_tf_order():
+    tf.random.set_seed(None)
+    ds = tf.data.Dataset.range(10).shuffle(10, seed=42)
+    assert _order(ds) == [5, 9, 6, 4, 7, 1, 2, 8, 3, 0]
+    assert _order(ds) == [3, 7, 6, 5, 8, 4, 0, 1, 9, 2]  # reshuffled, as TF's second epoch
+    fixed = tf.data.Dataset.range(10).shuffle(10, seed=42, reshuffle_each_iteration=False)
+    assert _order(fixed) == _order(fixed) == [2, 0, 7, 8, 9, 3, 6, 4, 1, 5]
+    assert _order(tf.data.Dataset.range(10).shuffle(3, seed=7)) == [1, 2, 0, 3, 6, 4, 8, 5, 7, 9]
+    assert _order(tf.data.Dataset.range(4).shuffle(4, seed=7).repeat(2)) == [0, 2, 1, 3, 1, 0,
+                                                                             3, 2]
+    assert _order(tf.data.Dataset.range(4).repeat(2).shuffle(4, seed=7)) == [0, 0, 2, 3, 1, 2,
+                                                                             1, 3]
+    # rows of in-memory arrays take the vectorised path: the same order
+    rows = tf.data.Dataset.from_tensor_slices(np.arange(10)).shuffle(10, seed=42,
+                                                                     reshuffle_each_iteration=False)
+    assert [int(b) for b in np.concatenate(list(rows.batch(4).as_numpy_iterator()))] == [
+        2, 0, 7, 8, 9, 3, 6, 4, 1, 5]
+
+
+def test_shuffle_under_a_global_seed_gives_tf_order():
+    try:
+        tf.random.set_seed(0)
+        assert _order(tf.data.Dataset.range(10).shuffle(10, seed=42)) == [9, 4, 7, 0, 2, 5, 3,
+                                                                          8, 6, 1]
+        ds = tf.data.Dataset.range(10).shuffle(5)  # op seed drawn as TF's eager context does
+        assert _order(ds) == [3, 5, 6, 4, 1, 7, 8, 9, 0, 2]
+        assert _order(tf.data.Dataset.range(10).shuffle(5)) == [4, 2, 0, 3, 8, 6, 5, 7, 1, 9]
+    finally:
+        tf.random.set_seed(None)

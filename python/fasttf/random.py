@@ -12,6 +12,7 @@ exact bits (TF's kernels map Philox words to values differently).
 
 import numbers
 import os
+import random as _py_random
 import sys
 
 import numpy as np
@@ -26,6 +27,10 @@ _DEFAULT_GRAPH_SEED = 87654321  # TF's seed when only an op seed is given
 
 _global_seed = None
 _op_seed_counter = 0  # op seeds handed out while a global seed is set
+# As TF's eager context: op seeds for ops without one are drawn from Python's generator seeded
+# with the global seed, so seeded tf.data shuffles give TF's order (random ops' bits differ).
+_op_seed_source = _py_random.Random(0)
+_MAXINT32 = 2**31 - 1
 _call_counts = {}  # (seed, seed2) -> calls made so far with that pair
 _unseeded_key = int.from_bytes(os.urandom(8), "little")
 _unseeded_calls = 0
@@ -57,6 +62,7 @@ def set_seed(seed):
     global _global_seed, _op_seed_counter
     _global_seed = None if seed is None else _seed_int(seed)
     _op_seed_counter = 0
+    _op_seed_source.seed(_global_seed)
     _call_counts.clear()
     _global_generator[0] = None
     # Keras draws initial weights and dropout masks from its own NumPy generator; seeding it
@@ -75,11 +81,12 @@ def get_seed(op_seed):
     global _op_seed_counter
     if _global_seed is not None:
         if op_seed is None:
-            op_seed = _op_seed_counter
+            op_seed = _op_seed_source.randint(0, _MAXINT32)
             _op_seed_counter += 1
-        return _global_seed, _seed_int(op_seed, "op seed")
+        seeds = _global_seed % _MAXINT32, _seed_int(op_seed, "op seed") % _MAXINT32
+        return (0, _MAXINT32) if seeds == (0, 0) else seeds  # (0, 0) means unseeded in TF
     if op_seed is not None:
-        return _DEFAULT_GRAPH_SEED, _seed_int(op_seed, "op seed")
+        return _DEFAULT_GRAPH_SEED, _seed_int(op_seed, "op seed") % _MAXINT32
     return None, None
 
 

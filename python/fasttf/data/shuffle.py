@@ -1,5 +1,11 @@
 """Dataset.shuffle with TF's buffer semantics, and the seeds of tf.data's random transformations.
 
+A seeded shuffle (an op seed, or a global seed set with tf.random.set_seed) reproduces TF's
+order exactly: TF's ring buffer (fill to buffer_size, emit the slot at a Philox draw modulo the
+fill, move the oldest element into it) and TF's seeds (the pair itself, or with
+reshuffle_each_iteration a fresh pair per iterator from a Philox stream on it). Unseeded
+shuffles use the faster equivalent below, with NumPy's generator.
+
 TF fills a buffer with the first buffer_size elements, then repeatedly emits a uniformly chosen
 buffer slot and refills that slot with the next input element; once the input is exhausted the
 buffer is drained in random order. So an element can only move up to about buffer_size places
@@ -17,6 +23,7 @@ import numpy as np
 
 from ..framework import errors
 from .dataset import DatasetV2
+from .philox import PhiloxStream, epoch_seeds
 from .sources import int_arg
 
 def op_seed_pair(seed):
@@ -72,6 +79,12 @@ class ShuffleDataset(DatasetV2):
         self._epoch += 1
         return make_rng(self._seed_pair, epoch)
 
+    def _next_tf_seeds(self):
+        """The Philox seeds of TF's next iterator over this dataset."""
+        epoch = self._epoch
+        self._epoch += 1
+        return epoch_seeds(*self._seed_pair, epoch) if self._reshuffle else self._seed_pair
+
     def _row_plan(self):
         plan = self._input._row_plan()
         if plan is None:
@@ -79,13 +92,20 @@ class ShuffleDataset(DatasetV2):
         buffer_size = self._buffer_size
 
         def chunks():
-            yield from shuffle_index_chunks(plan.chunks(), buffer_size, self._next_rng())
+            if self._seed_pair is not None:
+                indices = (int(i) for chunk in plan.chunks() for i in chunk.tolist())
+                shuffled = tf_shuffle(indices, buffer_size, self._next_tf_seeds())
+                yield from _chunked(shuffled)
+            else:
+                yield from shuffle_index_chunks(plan.chunks(), buffer_size, self._next_rng())
         return plan.with_chunks(chunks)
 
     def _iterate(self):
         plan = self._row_plan()
         if plan is not None:
             return plan.elements()
+        if self._seed_pair is not None:
+            return tf_shuffle(self._input._iterate(), self._buffer_size, self._next_tf_seeds())
         return shuffle_elements(self._input._iterate(), self._buffer_size, self._next_rng())
 
     def _compute_element_spec(self):
@@ -93,6 +113,45 @@ class ShuffleDataset(DatasetV2):
 
     def _cardinality(self):
         return self._input._cardinality()
+
+
+def tf_shuffle(source, buffer_size, seeds):
+    """TF's shuffle iterator: a ring buffer of buffer_size filled from source; each output is
+    the slot at (Philox word modulo the fill) past the oldest, and the oldest element moves
+    into that slot."""
+    words = PhiloxStream(*seeds)
+    buffer = [None] * buffer_size
+    start = end = 0
+    for element in source:
+        buffer[end % buffer_size] = element
+        end += 1
+        if end - start < buffer_size:
+            continue
+        yield _take(buffer, start, end, next(words))
+        start += 1
+    while start < end:
+        yield _take(buffer, start, end, next(words))
+        start += 1
+
+
+def _take(buffer, start, end, word):
+    size = len(buffer)
+    slot = (start + word % (end - start)) % size
+    out = buffer[slot]
+    buffer[slot] = buffer[start % size]
+    buffer[start % size] = None
+    return out
+
+
+def _chunked(indices, size=4096):
+    chunk = []
+    for i in indices:
+        chunk.append(i)
+        if len(chunk) == size:
+            yield np.array(chunk, dtype=np.int64)
+            chunk = []
+    if chunk:
+        yield np.array(chunk, dtype=np.int64)
 
 
 def shuffle_elements(source, buffer_size, rng):
