@@ -394,3 +394,22 @@ def test_dropout_only_in_training():
 def test_bad_inputs_raise_value_error(call):
     with pytest.raises(ValueError):
         call()
+
+
+@pytest.mark.parametrize("make", [
+    lambda: layers.LSTM(3, dropout=0.5, recurrent_dropout=0.5),
+    lambda: layers.GRU(3, dropout=0.5, recurrent_dropout=0.5),
+    lambda: layers.GRU(3, dropout=0.5, recurrent_dropout=0.5, reset_after=False),
+    lambda: layers.SimpleRNN(3, dropout=0.5, recurrent_dropout=0.5),
+])
+def test_per_gate_dropout_paths_compute_the_cell(make):
+    """With masks of ones, training (one matmul per gate, Keras' implementation 1) gives
+    what inference gives."""
+    x = rng.standard_normal((2, 4, 3)).astype(np.float32)
+    layer = make()
+    inference = layer(x).numpy()
+    cell = layer.cell
+    ones = lambda like, rate: [tf.ones(like.shape)] * cell._mask_count \
+        if cell._mask_count else tf.ones(like.shape)  # noqa: E731
+    cell._create_dropout_mask = ones
+    assert_close(layer(x, training=True), inference, rtol=1e-5, atol=1e-6)
