@@ -645,3 +645,46 @@ def test_draw_bounding_boxes():
     with pytest.raises(tf.errors.InvalidArgumentError):
         tf.image.draw_bounding_boxes(tf.zeros([1, 5, 5, 3], tf.uint8), [[[0., 0., 1., 1.]]],
                                      [[1., 1., 1.]])
+
+
+# --- edge cases TF defines -----------------------------------------------------------------------
+
+
+def test_edge_cases_follow_tf():
+    assert [int(v) for v in tf.identity_n(tf.constant([1, 2]))] == [1, 2]   # rows of a tensor
+    with pytest.raises(tf.errors.InvalidArgumentError):
+        tf.identity_n([])
+    with pytest.raises(tf.errors.InvalidArgumentError):   # no uint8/int8/int16 kernel
+        tf.truncatemod(tf.constant([7], tf.uint8), tf.constant([3], tf.uint8))
+    assert tf.truncatediv(tf.constant([7], tf.uint8), tf.constant([3], tf.uint8)).numpy()[0] == 2
+    with pytest.raises(tf.errors.InvalidArgumentError):
+        tf.unravel_index(tf.constant([], tf.int32), [2, 3])
+    bins = tf.histogram_fixed_width_bins([np.nan, 1.], [0., 2.], nbins=4)
+    assert bins.numpy().tolist() == [-2147483648, 2]    # NaN casts to INT_MIN, as in TF
+    with pytest.raises(ValueError):    # fn must keep the accumulator's structure
+        tf.foldl(lambda a, x: a + x[0] - x[1], (tf.constant([1, 2]), tf.constant([3, 4])))
+    with pytest.raises(IndexError):    # a list of numbers is a structure of scalars
+        tf.scan(lambda a, x: a + x, [1, 2, 3])
+    with pytest.raises(ValueError):
+        tf.dynamic_stitch([tf.constant([0, 1], tf.int64)], [[5, 6]])
+    with pytest.raises(TypeError):
+        tf.nn.convolution(tf.ones([1, 4, 4, 1]), tf.ones([2, 2, 1, 1]),
+                          padding=[[0, 0], [1, 1], [1, 1], [0, 0]])
+
+
+def test_max_pool_with_argmax_nan_and_integers():
+    out, argmax = tf.nn.max_pool_with_argmax(tf.constant([[[[np.nan], [1.]], [[2.], [0.]]]]),
+                                             2, 2, "VALID")
+    assert np.isnan(out.numpy()).all() and argmax.numpy().tolist() == [[[[0]]]]  # first NaN
+    out, argmax = tf.nn.max_pool_with_argmax(tf.reshape(tf.range(16), [1, 4, 4, 1]), 2, 2,
+                                             "VALID")
+    assert out.dtype == tf.int32 and out.numpy().reshape(-1).tolist() == [5, 7, 13, 15]
+    assert argmax.numpy().reshape(-1).tolist() == [5, 7, 13, 15]
+    x = tf.constant(np.sin(np.arange(32.)).reshape(2, 4, 2, 2).astype(np.float32))
+    with tf.GradientTape() as tape:
+        tape.watch(x)
+        output, argmax = tf.nn.max_pool_with_argmax(x, 2, 2, "SAME", include_batch_in_index=True)
+        total = tf.reduce_sum(output * 3.)
+    grad = tape.gradient(total, x).numpy().reshape(-1)
+    assert sorted(np.flatnonzero(grad).tolist()) == sorted(argmax.numpy().reshape(-1).tolist())
+    assert set(grad[grad != 0].tolist()) == {3.}

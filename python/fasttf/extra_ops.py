@@ -86,8 +86,13 @@ def _trunc(x):
 def truncatemod(x, y, name=None):
     """Remainder of truncating division: the sign follows x (C's %, std::fmod on floats)."""
     x, y = _same_dtype_pair(x, y, "truncatemod")
-    if x.dtype.is_bool:
-        raise InvalidArgumentError("[truncatemod] bool tensors are not supported")
+    if x.dtype not in (dtypes.int32, dtypes.int64, dtypes.float32, dtypes.float64,
+                       dtypes.float16, dtypes.bfloat16):
+        raise InvalidArgumentError("[truncatemod] Value for attr 'T' of %s is not in the list of "
+                                   "allowed values: int32, int64, bfloat16, half, float, double"
+                                   % x.dtype.name)
+    if x.dtype in (dtypes.float16, dtypes.bfloat16):
+        raise NotFoundError("[truncatemod] no CPU kernel for %s" % x.dtype.name)
     if x.dtype.is_integer:
         _integer_divisor_check(y, "truncatemod")
     a, b = np.broadcast_arrays(x.numpy(), y.numpy())
@@ -193,8 +198,15 @@ def histogram_fixed_width(values, value_range, nbins=100, dtype=dtypes.int32, na
 
 def histogram_fixed_width_bins(values, value_range, nbins=100, dtype=dtypes.int32, name=None):
     """The bin index of every value (shape of values, int32), as TF computes it."""
-    x, value_range, nbins = _histogram_args(values, value_range, nbins,
-                                            "histogram_fixed_width_bins")
+    x = _t(values)
+    if isinstance(value_range, Tensor) or not x.dtype.is_floating:
+        x, value_range, nbins = _histogram_args(x, value_range, nbins,
+                                                "histogram_fixed_width_bins")
+    else:
+        # TF converts value_range on its own (Python floats become float32), so float64
+        # values with a Python range fail in the subtraction, as here
+        x, value_range, nbins = _histogram_args(x, convert_to_tensor(value_range), nbins,
+                                                "histogram_fixed_width_bins")
     if not x.dtype.is_floating:
         # TF's composition multiplies an int32 bin count by a float64 quotient and fails
         raise InvalidArgumentError("[histogram_fixed_width_bins] cannot compute Mul as input "
@@ -207,7 +219,8 @@ def histogram_fixed_width_bins(values, value_range, nbins=100, dtype=dtypes.int3
         scaled = (v - lo) / np_dtype(hi - lo)
         indices = np.floor(np_dtype(nbins) * scaled)
         indices = np.clip(indices, np_dtype(0), np_dtype(nbins - 1))
-    indices = np.where(np.isnan(indices), 0, indices)
+    # casting NaN to int32 gives INT_MIN on x86, as TF's cast does
+    indices = np.where(np.isnan(indices), np.iinfo(np.int32).min, indices)
     return convert_to_tensor(indices.astype(np.int32))
 
 
@@ -227,6 +240,8 @@ def unravel_index(indices, dims, name=None):
     if idx_t.ndim > 1:
         raise InvalidArgumentError("[unravel_index] indices must be a scalar or a vector, got "
                                    "shape %s" % (idx_t.shape,))
+    if idx.size == 0:
+        raise InvalidArgumentError("[unravel_index] received empty tensor indices")
     dims_v = dims_v.astype(np.int64)
     if (dims_v <= 0).any() and idx.size:
         raise InvalidArgumentError("[unravel_index] dims must be positive, got %s" % dims_v)
@@ -269,8 +284,8 @@ def dynamic_partition(data, partitions, num_partitions, name=None):
 
 def dynamic_stitch(indices, data, name=None):
     """merged[indices[m][i]] = data[m][i]; where an index repeats, the last write wins."""
-    index_arrays = [_int_values(i, "indices", "dynamic_stitch")[1] for i in indices]
-    pieces = [_t(d) for d in data]
+    index_arrays = [_stitch_indices(i) for i in indices]
+    pieces = _stitch_data(data)
     if len(index_arrays) != len(pieces) or not pieces:
         raise InvalidArgumentError("[dynamic_stitch] expects as many indices as data tensors "
                                    "(and at least one), got %d and %d"
@@ -326,6 +341,35 @@ def _stitch_with_tf_gradient(pieces, index_arrays, source, inner, dtype):
     return stitch(*pieces)
 
 
+def _stitch_indices(indices):
+    """int32 indices, as TF converts them (an int64 tensor is refused with a ValueError)."""
+    if isinstance(indices, Tensor):
+        if indices.dtype != dtypes.int32:
+            raise ValueError("[dynamic_stitch] Tensor conversion requested dtype int32 for "
+                             "Tensor with dtype %s" % indices.dtype.name)
+        return indices.numpy()
+    values = np.asarray(indices)
+    if values.size and values.dtype.kind not in "iu":
+        raise TypeError("[dynamic_stitch] indices must be integers, got %r" % (indices,))
+    return values.astype(np.int32)
+
+
+def _stitch_data(data):
+    """The data tensors; Python values take the first one's dtype, as TF converts them."""
+    pieces = []
+    for d in data:
+        if isinstance(d, Tensor) or not pieces:
+            pieces.append(_t(d))
+            continue
+        dtype = pieces[0].dtype
+        values = np.asarray(d)
+        if dtype.is_integer and values.dtype.kind == "f":
+            raise TypeError("[dynamic_stitch] Cannot convert %r to EagerTensor of dtype %s"
+                            % (d, dtype.name))
+        pieces.append(_C.convert_to_tensor(d, dtype))
+    return pieces
+
+
 def reverse_sequence(input, seq_lengths, seq_axis=None, batch_axis=None, name=None):  # noqa: A002
     """Reverses the first seq_lengths[b] entries along seq_axis of each batch entry b."""
     x = _t(input)
@@ -368,6 +412,9 @@ def _block_args(x, block_shape, pairs, what, op):
     """block sizes and (before, after) pairs as int lists, checked against x's rank."""
     block = np.asarray(block_shape.numpy() if isinstance(block_shape, Tensor) else block_shape)
     pairs = np.asarray(pairs.numpy() if isinstance(pairs, Tensor) else pairs)
+    if block.ndim != 1:
+        raise InvalidArgumentError("[%s] block_shape rank should be 1 instead of %d"
+                                   % (op, block.ndim))
     if block.dtype.kind not in "iu" or (pairs.size and pairs.dtype.kind not in "iu"):
         raise InvalidArgumentError("[%s] block_shape and %s must be integers" % (op, what))
     block = block.reshape(-1).astype(np.int64)
@@ -464,7 +511,13 @@ def tuple(tensors, control_inputs=None, name=None):  # noqa: A001 - tf.tuple
 
 def identity_n(input, name=None):  # noqa: A002
     """A list of identities of the inputs."""
-    return [_C.identity(_t(v)) for v in input]
+    # a tensor is a sequence of its rows, as TF converts it
+    values = list(input) if not isinstance(input, Tensor) else [input[i] for i in range(
+        input._shape_tuple[0])] if input.ndim else [input]
+    if not values:
+        raise InvalidArgumentError("[identity_n] Length for attr 'T' of 0 must be at least "
+                                   "minimum 1")
+    return [_C.identity(_t(v)) for v in values]
 
 
 def get_static_value(tensor, partial=False):

@@ -18,7 +18,9 @@ def _slices(elems, op):
     if not flat:
         raise ValueError("[%s] elems must be a tensor or a (nested) sequence of tensors" % op)
     if any(e.ndim == 0 for e in flat):
-        raise ValueError("[%s] elems must have at least one dimension (they are sliced along "
+        # TF reads the static shape's first entry and fails the same way (a Python list of
+        # numbers is a structure of scalars there)
+        raise IndexError("[%s] elems must have at least one dimension (they are sliced along "
                          "axis 0), got a scalar" % op)
     n = flat[0]._shape_tuple[0]
     if any(e._shape_tuple[0] != n for e in flat):
@@ -41,8 +43,18 @@ def _fold(fn, elems, initializer, order, op):
     else:
         acc = nest.map_structure(_as_tensor, initializer)
     for i in steps:
-        acc = fn(acc, slice_at(i))
+        acc = _same_structure(acc, fn(acc, slice_at(i)))
     return nest.map_structure(_as_tensor, acc)
+
+
+def _same_structure(previous, new):
+    """new, after checking that fn kept the accumulator's structure (TF requires it)."""
+    try:
+        nest.assert_same_structure(previous, new, check_types=False)
+    except (ValueError, TypeError):
+        raise ValueError("The two structures don't have the same nested structure.\n\nFirst "
+                         "structure: %s\n\nSecond structure: %s" % (previous, new)) from None
+    return new
 
 
 def foldl(fn, elems, initializer=None, parallel_iterations=10, back_prop=True,
@@ -83,7 +95,7 @@ def scan(fn, elems, initializer=None, parallel_iterations=10, back_prop=True, sw
     else:
         acc = nest.map_structure(_as_tensor, initializer)
     for i in steps:
-        acc = fn(acc, slice_at(i))
+        acc = _same_structure(acc, fn(acc, slice_at(i)))
         outputs.append(acc)
     if reverse:
         outputs.reverse()  # out[i] belongs to elems[i] either way

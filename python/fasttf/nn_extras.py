@@ -106,6 +106,8 @@ lrn = local_response_normalization
 def convolution(input, filters, strides=None, padding="VALID", data_format=None,  # noqa: A002
                 dilations=None, name=None):
     """conv1d or conv2d by the input's rank (3 or 4)."""
+    if not isinstance(padding, str):
+        raise TypeError("Expected string for argument 'padding' not %r." % (padding,))
     x = _t(input)
     if x.ndim == 3:
         return nn_conv.conv1d(x, filters, 1 if strides is None else strides, padding,
@@ -275,8 +277,10 @@ def pool(input, window_shape, pooling_type, strides=None, padding="VALID",  # no
 MaxPoolWithArgmax = collections.namedtuple("MaxPoolWithArgmax", ["output", "argmax"])
 
 
-def _argmax_indices(values, k, s, padding, include_batch):
-    """Flat index of each window's first maximum: ((b * H + y) * W + x) * C + c, as TF."""
+def _argmax_indices(values, k, s, padding):
+    """Flat index ((b * H + y) * W + x) * C + c of each window's maximum, as TF's kernel picks
+    it: the first pixel of the window, then any strictly greater one (so a NaN that comes
+    first stays, and later NaNs never win)."""
     n, h, w, c = values.shape
     if padding == "SAME":
         out_h, out_w = -(-h // s[0]), -(-w // s[1])
@@ -285,22 +289,24 @@ def _argmax_indices(values, k, s, padding, include_batch):
     else:
         out_h, out_w = (h - k[0]) // s[0] + 1, (w - k[1]) // s[1] + 1
         top = left = 0
-    best = np.full((n, out_h, out_w, c), -np.inf)
+    best = np.zeros((n, out_h, out_w, c), values.dtype)
+    have = np.zeros((n, out_h, out_w, c), bool)
     index = np.zeros((n, out_h, out_w, c), np.int64)
     rows = np.arange(out_h) * s[0] - top
     cols = np.arange(out_w) * s[1] - left
     for ky in range(k[0]):
         for kx in range(k[1]):
-            y, x = rows + ky, cols + kx
-            valid = ((y >= 0) & (y < h))[:, None] & ((x >= 0) & (x < w))[None, :]
-            tap = values[:, np.clip(y, 0, h - 1)][:, :, np.clip(x, 0, w - 1)]
-            better = valid[None, :, :, None] & (tap > best)   # strict: the first max wins
+            y, x = np.clip(rows + ky, 0, h - 1), np.clip(cols + kx, 0, w - 1)
+            valid = ((rows + ky >= 0) & (rows + ky < h))[:, None] & (
+                (cols + kx >= 0) & (cols + kx < w))[None, :]
+            tap = values[:, y][:, :, x]
+            with np.errstate(invalid="ignore"):
+                better = valid[None, :, :, None] & (~have | (tap > best))
             best = np.where(better, tap, best)
-            flat = (np.clip(y, 0, h - 1)[:, None] * w + np.clip(x, 0, w - 1)[None, :])
+            have |= better
+            flat = y[:, None] * w + x[None, :]
             index = np.where(better, flat[None, :, :, None] * c + np.arange(c), index)
-    if include_batch:
-        index = index + (np.arange(n) * h * w * c)[:, None, None, None]
-    return index
+    return index + (np.arange(n) * h * w * c)[:, None, None, None]
 
 
 def max_pool_with_argmax(input, ksize, strides, padding, data_format="NHWC",  # noqa: A002
@@ -320,8 +326,13 @@ def max_pool_with_argmax(input, ksize, strides, padding, data_format="NHWC",  # 
     if not isinstance(padding, str) or padding.upper() not in ("SAME", "VALID"):
         raise ValueError("[max_pool_with_argmax] padding must be 'SAME' or 'VALID', got %r"
                          % (padding,))
-    output = nn_conv.max_pool2d(x, k, s, padding.upper())
-    index = _argmax_indices(x.numpy().astype(np.float64), k, s, padding.upper(),
-                            include_batch_in_index)
+    index = _argmax_indices(x.numpy(), k, s, padding.upper())
+    # the output gathers the argmax pixels: TF's values (NaN included) and its gradient,
+    # which scatters to the argmax positions
+    output = _C.reshape(_C.gather(_C.reshape(x, [-1]), convert_to_tensor(index.reshape(-1)),
+                                  0, 0), list(index.shape))
+    if not include_batch_in_index:
+        n, h, w, c = x._shape_tuple
+        index = index - (np.arange(n, dtype=np.int64) * h * w * c)[:, None, None, None]
     argmax = convert_to_tensor(index.astype(dtypes.as_dtype(output_dtype).as_numpy_dtype))
     return MaxPoolWithArgmax(output, argmax)
