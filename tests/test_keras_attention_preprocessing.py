@@ -361,3 +361,37 @@ def test_category_encoding_truncates_float_ids_and_rejects_nan():
     assert enc(np.array([0.5, 1.7])).numpy().tolist() == [[1, 0, 0], [0, 1, 0]]
     with pytest.raises(tf.errors.InvalidArgumentError):
         layers.CategoryEncoding(3)(np.array([np.nan, 1.0]))
+
+
+# -- IntegerLookup ---------------------------------------------------------------------------
+def test_integer_lookup_maps_tokens_like_tf():
+    lookup = layers.IntegerLookup(vocabulary=[12, 36, 1138, 42])
+    out = lookup(np.array([[12, 1138, 42], [42, 1000, 36]]))
+    assert out.dtype == tf.int64 and out.numpy().tolist() == [[1, 3, 4], [4, 0, 2]]
+    assert lookup.get_vocabulary() == [-1, 12, 36, 1138, 42] and lookup.vocabulary_size() == 5
+    adapted = layers.IntegerLookup()
+    adapted.adapt(np.array([[12, 1138, 42], [42, 1000, 36], [36, 36, 5]]))
+    # most frequent first, ties broken by the larger token
+    assert adapted.get_vocabulary() == [-1, 36, 42, 1138, 1000, 12, 5]
+    two_oov = layers.IntegerLookup(vocabulary=[12, 36], mask_token=0, num_oov_indices=2)
+    assert two_oov(np.array([0, 12, 7, 8, 36])).numpy().tolist() == [0, 3, 2, 1, 4]
+    multi = layers.IntegerLookup(vocabulary=[12, 36], mask_token=0, output_mode="multi_hot")
+    assert multi(np.array([[0, 12, 7], [36, 36, 0]])).numpy().tolist() == [[1, 1, 0],
+                                                                           [0, 0, 1]]
+    inverse = layers.IntegerLookup(vocabulary=[12, 36], mask_token=0, invert=True)
+    assert inverse(np.array([0, 1, 2, 3, 5])).numpy().tolist() == [0, -1, 12, 36, -1]
+    clone = layers.IntegerLookup.from_config(adapted.get_config())
+    assert clone.get_vocabulary() == adapted.get_vocabulary()
+
+
+def test_integer_lookup_bad_arguments_raise():
+    with pytest.raises(ValueError, match="num_oov_indices"):
+        layers.IntegerLookup(num_oov_indices=-1)
+    with pytest.raises(ValueError, match="repeated term"):
+        layers.IntegerLookup(vocabulary=[1, 1])
+    with pytest.raises(ValueError, match="must be `'int'` when `invert`"):
+        layers.IntegerLookup(invert=True, output_mode="count")
+    with pytest.raises(tf.errors.InvalidArgumentError, match="num_oov_indices=0"):
+        layers.IntegerLookup(vocabulary=[1], num_oov_indices=0)(np.array([5]))
+    with pytest.raises(ValueError, match="Cannot adapt"):
+        layers.IntegerLookup(vocabulary=[1]).adapt(np.array([1, 2]))

@@ -17,6 +17,7 @@ from .image_preprocessing import (CenterCrop, RandomBrightness, RandomContrast, 
                                   Resizing)
 from .input_layer import Input, InputLayer
 from .input_spec import InputSpec
+from .lookup import IntegerLookup
 from .merge import (Add, Average, Concatenate, Dot, Maximum, Minimum, Multiply, Subtract, add,
                     average, concatenate, maximum, minimum, multiply, subtract)
 from .normalization import BatchNormalization, LayerNormalization
