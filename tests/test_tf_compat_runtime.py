@@ -391,3 +391,26 @@ def test_shuffle_under_a_global_seed_gives_tf_order():
         assert _order(tf.data.Dataset.range(10).shuffle(5)) == [4, 2, 0, 3, 8, 6, 5, 7, 1, 9]
     finally:
         tf.random.set_seed(None)
+
+
+def test_assert_cardinality_and_gradient_of_a_source_itself(tmp_path):
+    ds = tf.data.Dataset.range(3).apply(tf.data.experimental.assert_cardinality(5))
+    assert int(ds.cardinality()) == 5 and type(ds).__name__ == "_AssertCardinalityDataset"
+    with pytest.raises(tf.errors.FailedPreconditionError, match="only 3 elements"):
+        list(ds)
+    with pytest.raises(tf.errors.FailedPreconditionError, match="at least 6 elements"):
+        list(tf.data.Dataset.range(7).apply(tf.data.experimental.assert_cardinality(5)))
+    x = tf.Variable(3.)
+    with tf.GradientTape() as tape:
+        pass
+    assert float(tape.gradient(x, x)) == 1.0
+
+
+def test_print_structures_as_tf(tmp_path):
+    path = tmp_path / "p.txt"
+    stream = "file://%s" % path
+    tf.print([tf.constant(1), "x", 2.5], output_stream=stream)
+    tf.print({"b": tf.constant([1, 2]), "a": 3}, output_stream=stream)
+    tf.print("plain", np.array([1.5, 2.5]), output_stream=stream)
+    assert path.read_text() == ("[1, 'x', 2.5]\n{'a': 3, 'b': [1 2]}\n"
+                                "plain array([1.5, 2.5])\n")

@@ -520,3 +520,27 @@ RUNTIME_MORE = [
     "class M(tf.Module):\n    def __init__(self):\n        super().__init__()\n        self.layers = [tf.Module(name='l%d' % i) for i in range(2)]\n        for l in self.layers:\n            l.w = tf.Variable(1.)\nm = M()\nr = (len(m.variables), [s.name for s in m.submodules])",
 ]
 RUNTIME_ALL = RUNTIME_ALL + RUNTIME_MORE
+
+RUNTIME_PRINT = [_PRINT_FILE + case + ", output_stream='file://' + _P)\nr = open(_P).read()" for case in [
+    "tf.print(tf.constant([[True, False], [False, True]])", "tf.print(tf.constant(-0.0)",
+    "tf.print(tf.constant([1.5, -2.25], tf.float16)", "tf.print(tf.constant(2**40, tf.int64)",
+    "tf.print(tf.ones([7, 7])", "tf.print(tf.ones([2, 7, 7]), summarize=1",
+    "tf.print((tf.constant(1), tf.constant([2., 3.]))", "tf.print([tf.constant(1), 'x', 2.5]",
+    "tf.print({'b': tf.constant([1, 2]), 'a': 3}", "tf.print('loss:', tf.constant(0.123456789)",
+    "tf.print(tf.constant([1e-5, 1e5, 123.456])", "tf.print(tf.constant(1e-7)",
+    "tf.print(tf.constant([0.1, 0.2], tf.float64)", "tf.print(tf.constant(np.pi, tf.float64)",
+    "tf.print(tf.zeros([2, 0, 3])", "tf.print(tf.zeros([0])", "tf.print(tf.constant([]))",
+    "tf.print(np.array([1.5, 2.5])", "tf.print(None", "tf.print(True, 1.0",
+    "tf.print(tf.constant([[1, 2], [3, 4]], tf.uint8)", "tf.print(tf.range(10) * 1000000",
+    "tf.print(tf.constant([1.0, 2.0, 3.0]), tf.constant([4, 5])",
+    "tf.print(tf.constant([123456789.0])", "tf.print(tf.constant([1.0000001])",
+    "tf.print(tf.constant(3.0) / 7.0", "tf.print(tf.reshape(tf.range(100), [10, 10])",
+]]
+RUNTIME_MORE2 = [
+    "ds = tf.data.Dataset.range(3).apply(tf.data.experimental.assert_cardinality(5))\nr = (ds.cardinality(), type(ds).__name__)",
+    "list(tf.data.Dataset.range(3).apply(tf.data.experimental.assert_cardinality(5)).as_numpy_iterator())",
+    "list(tf.data.Dataset.range(7).apply(tf.data.experimental.assert_cardinality(5)).as_numpy_iterator())",
+    "x = tf.Variable(3.)\nwith tf.GradientTape() as t:\n    pass\nr = t.gradient(x, x)",
+    "x = tf.Variable(3.)\nwith tf.GradientTape() as t:\n    y = x * 2\nr = t.gradient([x, y], x)",
+]
+RUNTIME_ALL = RUNTIME_ALL + RUNTIME_PRINT + RUNTIME_MORE2

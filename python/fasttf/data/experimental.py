@@ -20,7 +20,8 @@ def sample_from_datasets(datasets, weights=None, seed=None, stop_on_empty_datase
 
 def assert_cardinality(expected_cardinality):
     def apply(dataset):
-        return dataset
+        from .transformations import AssertCardinalityDataset
+        return AssertCardinalityDataset(dataset, expected_cardinality)
     return apply
 
 

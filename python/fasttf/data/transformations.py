@@ -79,6 +79,35 @@ class TakeWhileDataset(FilterDataset):
         return UNKNOWN
 
 
+class AssertCardinalityDataset(_UnaryDataset):
+    """tf.data.experimental.assert_cardinality(n): reports n as the cardinality and raises
+    FailedPreconditionError when iteration finds fewer or more elements."""
+
+    _tf_name = "_AssertCardinalityDataset"
+
+    def __init__(self, input_dataset, expected):
+        super().__init__(input_dataset)
+        self._expected = int_arg(expected, "assert_cardinality")
+
+    def _iterate(self):
+        expected, count = self._expected, 0
+        for element in self._input._iterate():
+            count += 1
+            if expected >= 0 and count > expected:
+                raise errors.FailedPreconditionError(
+                    "Input dataset was expected to contain %d elements but contained at least "
+                    "%d elements." % (expected, count))
+            yield element
+        if expected == INFINITE or count < expected:
+            raise errors.FailedPreconditionError(
+                "Input dataset was expected to contain %s elements but contained only %d "
+                "elements." % ("an infinite number of" if expected == INFINITE else expected,
+                               count))
+
+    def _cardinality(self):
+        return self._expected
+
+
 class IgnoreErrorsDataset(_UnaryDataset):
     """ignore_errors: elements whose production raised are dropped (the input continues only
     where its iterator survives the error, as for map())."""

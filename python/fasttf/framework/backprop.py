@@ -14,6 +14,20 @@ class UnconnectedGradients(enum.Enum):
     ZERO = "zero"
 
 
+def _targets_as_sources(grads, targets, sources, output_grads):
+    """d x / d x is the seed (ones) even where x never went through a recorded op, as TF."""
+    out = []
+    for grad, source in zip(grads, sources):
+        if grad is None:
+            for target, seed in zip(targets, output_grads):
+                if target is source and source.dtype.is_floating:
+                    seed = seed if seed is not None else _C.ones(list(source._shape_tuple),
+                                                                   source.dtype)
+                    grad = seed if grad is None else grad + seed
+        out.append(grad)
+    return out
+
+
 class GradientTape:
     """Records ops on watched tensors and trainable variables to compute gradients."""
 
@@ -90,6 +104,7 @@ class GradientTape:
                                      % (g.shape, t.shape))
         self._used = True
         grads = self._tape.gradient(flat_targets, flat_sources, flat_output_grads)
+        grads = _targets_as_sources(grads, flat_targets, flat_sources, flat_output_grads)
         if unconnected_gradients is UnconnectedGradients.ZERO:
             grads = [_C.zeros(list(s._shape_tuple), s.dtype) if g is None else g
                      for g, s in zip(grads, flat_sources)]

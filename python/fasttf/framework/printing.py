@@ -17,7 +17,13 @@ def _float_text(value, short, full, np_type):
     return {"nan": "nan", "inf": "inf", "-inf": "-inf"}.get(text, text)
 
 
+def _string_text(value):
+    return value.decode("utf-8", "backslashreplace")
+
+
 def _scalar_text(value, dtype):
+    if dtype == dtypes.string:  # elements of a string tensor in double quotes, as TF
+        return '"%s"' % _string_text(value).replace('"', '\\"')
     if dtype == dtypes.bool_:
         return "1" if value else "0"
     if dtype.is_floating:
@@ -28,6 +34,8 @@ def _scalar_text(value, dtype):
 
 
 def _array_text(array, dtype, summarize, indent):
+    if not hasattr(array, "ndim"):  # an element of a string (object) array: bytes
+        return _scalar_text(array, dtype)
     if array.ndim == 0:
         return _scalar_text(array[()], dtype)
     n = array.shape[0]
@@ -43,19 +51,26 @@ def _array_text(array, dtype, summarize, indent):
     return "[" + ("\n" * (array.ndim - 1) + " " * (indent + 1)).join(parts) + "]"
 
 
-def format_value(value, summarize=3):
+def format_value(value, summarize=3, nested=False):
+    """One tf.print input as TF writes it: tensors in TF's format; structures as Python prints
+    them (dicts in sorted key order, as tf.nest); other values by repr(), except a top-level
+    string, which is written as it is."""
     if isinstance(value, Tensor):
+        if value.dtype == dtypes.string and value.ndim == 0:
+            return _string_text(value.numpy())  # a scalar string prints bare, as TF
         return _array_text(np.asarray(value.numpy()), value.dtype,
                            3 if summarize is None else summarize, 0)
     if isinstance(value, dict):
-        return "{" + ", ".join("%r: %s" % (k, format_value(v, summarize))
-                               for k, v in value.items()) + "}"
+        return "{" + ", ".join("%r: %s" % (k, format_value(value[k], summarize, True))
+                               for k in sorted(value)) + "}"
     if isinstance(value, (list, tuple)):
-        inner = ", ".join(format_value(v, summarize) for v in value)
+        inner = ", ".join(format_value(v, summarize, True) for v in value)
         if isinstance(value, list):
             return "[%s]" % inner
         return "(%s,)" % inner if len(value) == 1 else "(%s)" % inner
-    return str(value)
+    if isinstance(value, str) and not nested:
+        return value
+    return repr(value)
 
 
 def print_v2(*inputs, output_stream=None, summarize=3, sep=" ", end="\n", name=None):
