@@ -396,3 +396,44 @@ def test_cosine_decay_in_float32_as_tf():
     schedule = keras.optimizers.schedules.CosineDecay(1., 10)
     assert float(schedule(5)) == float(np.float32(0.49999997))
     assert float(schedule(10)) == 0.0
+
+
+# --- additions: focal losses, IoU, Lion, integer inputs ----------------------------------
+
+def test_binary_and_categorical_focal_crossentropy():
+    y_true, y_pred = tf.constant([[1.], [0.]]), tf.constant([[0.8], [0.1]])
+    loss = keras.losses.BinaryFocalCrossentropy(gamma=2.)
+    np.testing.assert_allclose(float(loss(y_true, y_pred)), 0.004989673, rtol=1e-5)   # TF 2.21
+    balanced = keras.losses.BinaryFocalCrossentropy(from_logits=True, apply_class_balancing=True)
+    np.testing.assert_allclose(float(balanced(y_true, tf.constant([[1.], [-2.]]))), 0.0035085925,
+                               rtol=1e-4)
+    assert loss.get_config()["alpha"] == 0.25 and loss.name == "binary_focal_crossentropy"
+    cfl = keras.losses.CategoricalFocalCrossentropy()(tf.constant([[0., 1.]]),
+                                                      tf.constant([[0.3, 0.7]]))
+    np.testing.assert_allclose(float(cfl), 0.0080253, rtol=1e-4)
+
+
+def test_mean_iou():
+    metric = keras.metrics.MeanIoU(num_classes=3)
+    metric.update_state([0, 1, 2, 2], [0, 2, 2, 1])
+    np.testing.assert_allclose(float(metric.result()), 0.44444442, rtol=1e-6)
+    assert metric.name == "mean_io_u" and metric.total_cm.numpy().tolist() == [
+        [1, 0, 0], [0, 0, 1], [0, 1, 1]]
+    metric.reset_state()
+    assert float(metric.result()) == 0.0
+
+
+def test_lion_optimizer():
+    v = tf.Variable([1., 2.])
+    opt = keras.optimizers.Lion(learning_rate=0.1)
+    for _ in range(3):
+        opt.apply_gradients([(tf.constant([1., -2.]), v)])
+    np.testing.assert_allclose(v.numpy(), [0.7, 2.3], rtol=1e-6)
+    assert opt.name == "lion" and opt.get_config()["beta_2"] == 0.99
+
+
+def test_dense_and_conv_accept_integer_inputs():
+    out = keras.layers.Dense(2, kernel_initializer="ones")(tf.ones([2, 3], tf.int32))
+    assert out.dtype == tf.float32 and out.numpy().tolist() == [[3., 3.], [3., 3.]]
+    conv = keras.layers.Conv2D(1, 1, kernel_initializer="ones")(tf.ones([1, 2, 2, 1], tf.int32))
+    assert conv.dtype == tf.float32

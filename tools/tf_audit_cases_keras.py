@@ -654,3 +654,111 @@ r = tf.keras.models.load_model(os.path.join(tempfile.mkdtemp(), 'missing.keras')
 
 KERAS_ALL = KERAS_LAYERS + KERAS_MODELS + KERAS_SUMMARY + KERAS_TRAIN + KERAS_LOSSES + KERAS_METRICS \
     + KERAS_OPTIM + KERAS_CALLBACKS + KERAS_UTILS + KERAS_SAVE
+
+KERAS_MORE_USAGE = [
+    "tf.keras.layers.Dense(2)(tf.ones([2]))",
+    "tf.keras.layers.Conv2D(2, 3)(tf.ones([1, 2, 2, 1]))",
+    "tf.keras.layers.Dense(2)(tf.ones([2, 3], tf.int32)).dtype",
+    """l = tf.keras.layers.BatchNormalization()
+l.build((None, 3))
+r = [w.path for w in l.weights]""",
+    """l = tf.keras.layers.Dense(2)
+l.build((None, 3))
+r = l.set_weights([np.ones((3, 2))])""",
+    """l = tf.keras.layers.Dense(2)
+l.build((None, 3))
+r = l.set_weights([np.ones((2, 2)), np.ones(2)])""",
+    """m = tf.keras.Sequential([tf.keras.Input((3,)), tf.keras.layers.Dense(2), tf.keras.layers.BatchNormalization()])
+r = [w.shape for w in m.get_weights()]""",
+    """m = tf.keras.Sequential([tf.keras.Input((3,)), tf.keras.layers.Dense(2), tf.keras.layers.BatchNormalization()])
+m.layers[0].trainable = False
+r = (len(m.trainable_weights), len(m.non_trainable_weights), [w.name.split('/')[-1] for w in m.non_trainable_weights][:1])""",
+    """inner = tf.keras.Sequential([tf.keras.Input((3,)), tf.keras.layers.Dense(2)])
+outer = tf.keras.Sequential([inner, tf.keras.layers.Dense(1)])
+inner.trainable = False
+outer.build((None, 3))
+r = (len(outer.trainable_weights), len(outer.non_trainable_weights), outer.count_params())""",
+    "tf.keras.layers.Dropout(0.5, noise_shape=(1, 2), seed=3).get_config()['noise_shape']",
+    "tf.keras.layers.Embedding(5, 2, mask_zero=True).compute_mask(tf.constant([[0, 1]]))",
+    "tf.keras.layers.Rescaling(1. / 255).get_config()",
+    "tf.keras.losses.BinaryFocalCrossentropy(gamma=2.)(tf.constant([[1.], [0.]]), tf.constant([[0.8], [0.1]]))",
+    "tf.keras.losses.BinaryFocalCrossentropy(from_logits=True, apply_class_balancing=True)(tf.constant([[1.], [0.]]), tf.constant([[1.], [-2.]]))",
+    "tf.keras.losses.binary_focal_crossentropy(tf.constant([[1.], [0.]]), tf.constant([[0.8], [0.1]]))",
+    """m = tf.keras.metrics.MeanIoU(num_classes=3)
+m.update_state([0, 1, 2, 2], [0, 2, 2, 1])
+r = (m.result(), m.name)""",
+    """m = tf.keras.metrics.MeanIoU(num_classes=2)
+m.update_state([0, 0, 1, 1], [0, 1, 0, 1], sample_weight=[0.3, 0.3, 0.3, 0.1])
+r = m.result()""",
+    "tf.keras.losses.CategoricalFocalCrossentropy()(tf.constant([[0., 1.]]), tf.constant([[0.3, 0.7]]))",
+    "tf.keras.losses.Tversky()(tf.constant([[0., 1.]]), tf.constant([[0.3, 0.7]]))",
+    "tf.keras.losses.Dice()(tf.constant([[0., 1.]]), tf.constant([[0.3, 0.7]]))",
+    "tf.keras.metrics.F1Score()",
+    """m = tf.keras.metrics.R2Score()
+m.update_state(np.array([[1.], [2.], [3.]]), np.array([[1.], [2.5], [2.]]))
+r = m.result()""",
+    "tf.keras.optimizers.Ftrl(0.1).get_config()['learning_rate_power']",
+    "tf.keras.optimizers.Lion(0.1).name",
+    """v = tf.Variable([1., 2.])
+opt = tf.keras.optimizers.Lion(learning_rate=0.1)
+opt.apply_gradients([(tf.constant([1., -2.]), v)])
+r = v.numpy()""",
+    """v = tf.Variable([1., 2.])
+opt = tf.keras.optimizers.Ftrl(learning_rate=0.1)
+opt.apply_gradients([(tf.constant([1., -2.]), v)])
+r = v.numpy()""",
+    """m = tf.keras.Sequential([tf.keras.Input((3,)), tf.keras.layers.Dense(2, kernel_initializer='ones')])
+m.compile(optimizer='sgd', loss='mse')
+r = m.fit(np.ones((4, 3)), np.ones((4, 2)), batch_size=3, epochs=1, verbose=0).history['loss']""",
+    """m = tf.keras.Sequential([tf.keras.Input((3,)), tf.keras.layers.Dense(2, kernel_initializer='ones')])
+m.compile(optimizer='sgd', loss='mse', metrics=['mae'])
+r = m.evaluate(np.ones((5, 3)), np.ones((5, 2)), batch_size=2, verbose=0)""",
+    """m = tf.keras.Sequential([tf.keras.Input((3,)), tf.keras.layers.Dense(2, kernel_initializer='ones')])
+m.compile(optimizer='sgd', loss='mse', weighted_metrics=['mae'])
+r = m.evaluate(np.ones((4, 3)), np.ones((4, 2)) * np.arange(4)[:, None], sample_weight=np.array([1., 0., 0., 1.]), verbose=0, return_dict=True)""",
+    """m = tf.keras.Sequential([tf.keras.Input((3,)), tf.keras.layers.Dense(2, kernel_initializer='ones')])
+m.compile(optimizer='sgd', loss='mse', loss_weights=[2.])
+r = m.evaluate(np.ones((4, 3)), np.zeros((4, 2)), verbose=0)""",
+    """m = tf.keras.Sequential([tf.keras.Input((3,)), tf.keras.layers.Dense(2, kernel_initializer='ones')])
+m.compile(optimizer='sgd', loss='mse')
+r = m.predict(tf.data.Dataset.from_tensor_slices((np.ones((5, 3), 'float32'), np.ones((5, 2), 'float32'))).batch(2), verbose=0).shape""",
+    """m = tf.keras.Sequential([tf.keras.Input((3,)), tf.keras.layers.Dense(2, kernel_initializer='ones')])
+m.compile(optimizer='sgd', loss='mse')
+r = m.predict(np.ones((5, 3)), verbose=0, steps=1).shape""",
+    """m = tf.keras.Sequential([tf.keras.Input((3,)), tf.keras.layers.Dense(2, kernel_initializer='ones')])
+m.compile(optimizer='sgd', loss='mse')
+r = m.predict([[1., 2., 3.]], verbose=0)""",
+    """m = tf.keras.Sequential([tf.keras.Input((3,)), tf.keras.layers.Dense(2, kernel_initializer='ones')])
+m.compile(optimizer='sgd', loss='mse')
+h = m.fit(np.ones((4, 3)), np.ones((4, 2)), epochs=2, verbose=0, validation_split=0.25, validation_freq=2)
+r = sorted((k, len(v)) for k, v in h.history.items())""",
+    """m = tf.keras.Sequential([tf.keras.Input((3,)), tf.keras.layers.Dense(2, kernel_initializer='ones')])
+m.compile(optimizer='sgd', loss='mse')
+h = m.fit(x=tf.data.Dataset.from_tensor_slices((np.ones((4, 3), 'float32'), np.ones((4, 2), 'float32'))).batch(2), epochs=1, verbose=0, validation_data=tf.data.Dataset.from_tensor_slices((np.ones((4, 3), 'float32'), np.ones((4, 2), 'float32'))).batch(2))
+r = sorted(h.history)""",
+    """m = tf.keras.Sequential([tf.keras.Input((3,)), tf.keras.layers.Dense(2, kernel_initializer='ones')])
+m.compile(optimizer='sgd', loss='mse')
+r = m.fit(np.ones((4, 3)), np.ones((4, 2)), verbose=0, batch_size=0)""",
+    """m = tf.keras.Sequential([tf.keras.Input((3,)), tf.keras.layers.Dense(2, kernel_initializer='ones')])
+m.compile(optimizer='sgd', loss='mse')
+r = m.fit(np.ones((4, 3)), np.ones((4, 2)), verbose=0, validation_split=1.5)""",
+    """m = tf.keras.Sequential([tf.keras.Input((3,)), tf.keras.layers.Dense(2, kernel_initializer='ones')])
+m.compile(optimizer='sgd', loss='mse')
+r = m(np.ones((2, 4)))""",
+    "tf.keras.backend.clear_session() is None",
+    "tf.keras.backend.learning_phase()",
+    "tf.keras.backend.ndim(tf.ones([2, 3]))",
+    "tf.keras.backend.dtype(tf.ones([2, 3]))",
+    "tf.keras.backend.shape(tf.ones([2, 3]))",
+    "tf.keras.backend.variable(np.array([1., 2.])).dtype",
+    "tf.keras.backend.constant([1, 2]).dtype",
+    "tf.keras.backend.image_data_format()",
+    "tf.keras.activations.deserialize('relu')(tf.constant([-1.]))",
+    "tf.keras.initializers.serialize(tf.keras.initializers.Zeros())",
+    "tf.keras.initializers.deserialize({'class_name': 'Constant', 'config': {'value': 2.}})((2,))",
+    "tf.keras.initializers.VarianceScaling(scale=2., mode='fan_out').get_config()",
+    "tf.keras.regularizers.serialize(tf.keras.regularizers.l2(0.1))",
+    "tf.keras.regularizers.L1(0.5)(tf.constant([[1., -2.]]))",
+    "tf.keras.regularizers.OrthogonalRegularizer(0.1)(tf.eye(2))",
+]
+KERAS_ALL = KERAS_ALL + KERAS_MORE_USAGE

@@ -185,6 +185,40 @@ def binary_crossentropy(y_true, y_pred, from_logits=False, label_smoothing=0.0, 
     return tf.reduce_mean(bce, axis=axis)
 
 
+def binary_focal_crossentropy(y_true, y_pred, apply_class_balancing=False, alpha=0.25,
+                              gamma=2.0, from_logits=False, label_smoothing=0.0, axis=-1):
+    """Binary cross-entropy scaled by (1 - p_t) ** gamma (and alpha balancing if asked)."""
+    y_true, y_pred = _prepare(y_true, y_pred)
+    _check_same_shape(y_true, y_pred, "binary_focal_crossentropy")
+    if label_smoothing:
+        y_true = y_true * (1.0 - label_smoothing) + 0.5 * label_smoothing
+    if from_logits:
+        y_pred = tf.math.sigmoid(y_pred)
+    probs = _clip(y_pred, EPSILON, 1.0 - EPSILON)
+    bce = -(y_true * tf.math.log(probs) + (1.0 - y_true) * tf.math.log(1.0 - probs))
+    p_t = y_true * y_pred + (1.0 - y_true) * (1.0 - y_pred)
+    focal = tf.math.pow(1.0 - p_t, gamma) * bce
+    if apply_class_balancing:
+        focal = (y_true * alpha + (1.0 - y_true) * (1.0 - alpha)) * focal
+    return tf.reduce_mean(focal, axis=axis)
+
+
+def categorical_focal_crossentropy(y_true, y_pred, alpha=0.25, gamma=2.0, from_logits=False,
+                                   label_smoothing=0.0, axis=-1):
+    """Categorical cross-entropy with each term scaled by alpha * (1 - p) ** gamma."""
+    y_true, y_pred = _prepare(y_true, y_pred)
+    _check_same_shape(y_true, y_pred, "categorical_focal_crossentropy")
+    if label_smoothing:
+        classes = float(y_true.shape[-1])
+        y_true = y_true * (1.0 - label_smoothing) + label_smoothing / classes
+    if from_logits:
+        y_pred = tf.nn.softmax(y_pred, axis=axis)
+    output = y_pred / tf.reduce_sum(y_pred, axis=axis, keepdims=True)
+    output = _clip(output, EPSILON, 1.0 - EPSILON)
+    cce = -y_true * tf.math.log(output)
+    return tf.reduce_sum(alpha * tf.math.pow(1.0 - output, gamma) * cce, axis=axis)
+
+
 def kl_divergence(y_true, y_pred):
     y_true, y_pred = _prepare(y_true, y_pred)
     y_true = _clip(y_true, EPSILON, 1.0)
@@ -388,6 +422,16 @@ BinaryCrossentropy = _loss_class(
     "BinaryCrossentropy", binary_crossentropy, "binary_crossentropy",
     "Binary cross-entropy between 0/1 labels and probabilities or logits.",
     from_logits=False, label_smoothing=0.0, axis=-1)
+BinaryFocalCrossentropy = _loss_class(
+    "BinaryFocalCrossentropy", binary_focal_crossentropy, "binary_focal_crossentropy",
+    "Binary cross-entropy down-weighting easy examples by (1 - p_t) ** gamma.",
+    apply_class_balancing=False, alpha=0.25, gamma=2.0, from_logits=False,
+    label_smoothing=0.0, axis=-1)
+CategoricalFocalCrossentropy = _loss_class(
+    "CategoricalFocalCrossentropy", categorical_focal_crossentropy,
+    "categorical_focal_crossentropy",
+    "Categorical cross-entropy down-weighting easy examples by alpha * (1 - p) ** gamma.",
+    alpha=0.25, gamma=2.0, from_logits=False, label_smoothing=0.0, axis=-1)
 KLDivergence = _loss_class("KLDivergence", kl_divergence, "kl_divergence",
                            "sum(y_true * log(y_true / y_pred), axis=-1).")
 Poisson = _loss_class("Poisson", poisson, "poisson", "mean(y_pred - y_true * log(y_pred)).")
@@ -405,7 +449,8 @@ CosineSimilarity = _loss_class("CosineSimilarity", cosine_similarity, "cosine_si
 _CLASSES = [MeanSquaredError, MeanAbsoluteError, MeanAbsolutePercentageError,
             MeanSquaredLogarithmicError, Huber, LogCosh, CategoricalCrossentropy,
             SparseCategoricalCrossentropy, BinaryCrossentropy, KLDivergence, Poisson, Hinge,
-            SquaredHinge, CategoricalHinge, CosineSimilarity]
+            SquaredHinge, CategoricalHinge, CosineSimilarity, BinaryFocalCrossentropy,
+            CategoricalFocalCrossentropy]
 _FUNCTIONS = {
     "mean_squared_error": mean_squared_error, "mse": mse, "MSE": MSE,
     "mean_absolute_error": mean_absolute_error, "mae": mae, "MAE": MAE,
@@ -418,6 +463,8 @@ _FUNCTIONS = {
     "KLD": KLD, "kullback_leibler_divergence": kl_divergence, "poisson": poisson,
     "hinge": hinge, "squared_hinge": squared_hinge, "categorical_hinge": categorical_hinge,
     "cosine_similarity": cosine_similarity,
+    "binary_focal_crossentropy": binary_focal_crossentropy,
+    "categorical_focal_crossentropy": categorical_focal_crossentropy,
 }
 _ALL = dict(_FUNCTIONS)
 _ALL.update({cls.__name__: cls for cls in _CLASSES})

@@ -673,3 +673,9 @@ def get(identifier):
     if callable(obj):
         return obj
     raise ValueError(f"Could not interpret metric identifier: {identifier!r}")
+
+
+from .metrics_iou import IoU, MeanIoU  # noqa: E402 - they build on Metric above
+
+_CLASSES += [IoU, MeanIoU]
+_ALL.update({"IoU": IoU, "MeanIoU": MeanIoU})

@@ -106,6 +106,8 @@ class Conv2D(_Conv):
             raise ValueError("Causal padding is only supported for `Conv1D`.")
 
     def call(self, inputs):
+        if not inputs.dtype.is_floating:   # integer images: Keras 3 promotes to the kernel's
+            inputs = _C.cast(inputs, self.kernel.dtype)
         if self.data_format == "channels_last" and self.bias is not None and \
                 self.activation in (activations.linear, activations.relu):
             # bias + ReLU ride in the GEMM store: one pass, one tape node.

@@ -71,6 +71,8 @@ class Dense(Layer):
         self.built = True
 
     def call(self, inputs):
+        if not inputs.dtype.is_floating:   # integer features: Keras 3 promotes to the kernel's
+            inputs = _C.cast(inputs, self.kernel.dtype)
         shape = tuple(inputs.shape)
         flat = inputs if len(shape) == 2 else _C.reshape(inputs, [-1, shape[-1]])
         if self.activation in _FUSED_ACTIVATIONS and inputs.dtype in _FUSED_DTYPES:

@@ -6,13 +6,14 @@ from .adadelta import Adadelta
 from .adagrad import Adagrad
 from .adam import Adam, AdamW
 from .adamax import Adamax
+from .lion import Lion
 from .nadam import Nadam
 from .optimizer import Optimizer
 from .rmsprop import RMSprop
 from .sgd import SGD
 
 _CLASSES = {cls.__name__: cls for cls in (
-    Adadelta, Adagrad, Adam, AdamW, Adamax, Nadam, RMSprop, SGD)}
+    Adadelta, Adagrad, Adam, AdamW, Adamax, Lion, Nadam, RMSprop, SGD)}
 _BY_LOWER_NAME = {name.lower(): cls for name, cls in _CLASSES.items()}
 
 
@@ -60,4 +61,4 @@ def get(identifier):
 from . import legacy  # noqa: E402  (needs the classes above)
 
 __all__ = ["Optimizer", "SGD", "Adam", "AdamW", "RMSprop", "Adagrad", "Adadelta", "Adamax",
-           "Nadam", "schedules", "legacy", "get", "serialize", "deserialize"]
+           "Lion", "Nadam", "schedules", "legacy", "get", "serialize", "deserialize"]
