@@ -413,3 +413,28 @@ def test_per_gate_dropout_paths_compute_the_cell(make):
         if cell._mask_count else tf.ones(like.shape)  # noqa: E731
     cell._create_dropout_mask = ones
     assert_close(layer(x, training=True), inference, rtol=1e-5, atol=1e-6)
+
+
+def test_compute_mask_as_keras():
+    mask = tf.constant(np.array([[True, False]]))
+    assert layers.LSTM(2, return_sequences=True).compute_mask(None, mask) is mask
+    assert layers.LSTM(2).compute_mask(None, mask) is None
+    assert layers.GRU(2, return_sequences=True, return_state=True).compute_mask(
+        None, mask) == [mask, None]
+    bi = layers.Bidirectional(layers.LSTM(2, return_sequences=True), merge_mode=None)
+    assert bi.compute_mask(None, mask) == [mask, mask]
+    assert layers.TimeDistributed(layers.Dense(2)).compute_mask(None, mask) is mask
+
+
+def test_edge_shapes():
+    assert layers.LSTM(3)(np.zeros((0, 4, 2), np.float32)).shape == (0, 3)
+    assert layers.GRU(3, return_sequences=True)(np.zeros((0, 4, 2), np.float32)).shape == \
+        (0, 4, 3)
+    out = layers.LSTM(3, time_major=True, return_sequences=True)(np.ones((4, 2, 2), np.float32))
+    assert out.shape == (4, 2, 3)
+    # Keras 2's call form: layer([x, h0, c0])
+    x, h0 = np.ones((2, 4, 2), np.float32), np.ones((2, 3), np.float32)
+    lstm = layers.LSTM(3)
+    assert_close(lstm([x, h0, h0]), lstm(x, initial_state=[h0, h0]))
+    with pytest.raises(TypeError):
+        layers.Bidirectional(layers.Dense(3))

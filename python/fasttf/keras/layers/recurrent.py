@@ -284,6 +284,14 @@ class RNN(Layer):
             return (output,) + tuple(self._pack_states(states))
         return output
 
+    def compute_mask(self, inputs, mask=None):
+        """Keras' output mask: the input mask for returned sequences, None for states."""
+        mask = nest.flatten(mask)[0] if mask is not None else None
+        output_mask = mask if self.return_sequences else None
+        if self.return_state:
+            return [output_mask] + [None] * len(self._flat_state_sizes())
+        return output_mask
+
     def get_config(self):
         config = {"return_sequences": self.return_sequences, "return_state": self.return_state,
                   "go_backwards": self.go_backwards, "stateful": self.stateful,

@@ -199,7 +199,7 @@ class _GatedCell(Layer, DropoutRNNCell):
         # Time-major first (the reshape copies), so each step is one contiguous block.
         time_major = _C.transpose(sequences, [1, 0, 2])
         flat = self._dropped(time_major, mask, [steps * batch, dim])
-        projected = _C.reshape(self._project(flat), [steps, batch, -1])
+        projected = _C.reshape(self._project(flat), [steps, batch, self.gates * self.units])
         recurrent_mask = self.get_recurrent_dropout_mask(
             _C.zeros([batch, self.units], sequences.dtype)) if training else None
         return _C.unstack(projected, 0, steps), self._make_step(recurrent_mask)

@@ -47,7 +47,7 @@ class Bidirectional(Layer):
             layer, name="forward_" + _strip_prefix(layer.name, "forward_"))
         if backward_layer is None:
             self.backward_layer = _clone(
-                layer, go_backwards=not layer.go_backwards,
+                layer, go_backwards=not getattr(layer, "go_backwards", False),
                 name="backward_" + _strip_prefix(layer.name, "backward_"))
         else:
             self.backward_layer = backward_layer
@@ -143,6 +143,18 @@ class Bidirectional(Layer):
         if mode == "mul":
             return y * y_rev
         return (y, y_rev)
+
+    def compute_mask(self, inputs, mask=None):
+        if isinstance(mask, (list, tuple)):
+            mask = mask[0]
+        if self.return_sequences:
+            output_mask = [mask, mask] if self.merge_mode is None else mask
+        else:
+            output_mask = [None, None] if self.merge_mode is None else None
+        if self.return_state:
+            states = [None] * (len(self.forward_layer._flat_state_sizes()) * 2)
+            return (output_mask if isinstance(output_mask, list) else [output_mask]) + states
+        return output_mask
 
     def reset_states(self, states=None):
         self.reset_state(states)
@@ -269,6 +281,9 @@ class TimeDistributed(Layer):
         outputs = self.layer(folded, **kwargs)
         return nest.map_structure(
             lambda y: _C.reshape(y, [batch, steps] + [int(d) for d in y.shape][1:]), outputs)
+
+    def compute_mask(self, inputs, mask=None):
+        return mask  # the (batch, timesteps) mask still describes the steps
 
     def get_config(self):
         config = super().get_config()
