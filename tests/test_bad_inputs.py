@@ -51,7 +51,8 @@ CASES = [
     # elementwise, broadcasting and dtypes
     ("tf.constant([1, 2]) + tf.constant([1, 2, 3])", [IAE]),
     ("tf.constant(1.) + tf.constant(1., tf.float64)", [IAE]),
-    ("tf.constant([1, 2]) + 1.5", ["TypeError"]),
+    ("tf.constant([1, 2]) + 1.5", [IAE]),  # TF: AddV2 gets a float32 y (also a TypeError here)
+    ("tf.constant([1, 2]) * 1.5", ["TypeError"]),  # TF: y must convert to int32
     ("tf.constant([5]) // tf.constant([0])", [IAE]),
     ("tf.constant([5], tf.int64) % 0", [IAE]),
     ("tf.constant([5], tf.uint8) // tf.constant([0], tf.uint8)", [IAE]),

@@ -395,3 +395,14 @@ def test_integer_lookup_bad_arguments_raise():
         layers.IntegerLookup(vocabulary=[1], num_oov_indices=0)(np.array([5]))
     with pytest.raises(ValueError, match="Cannot adapt"):
         layers.IntegerLookup(vocabulary=[1]).adapt(np.array([1, 2]))
+
+
+def test_keras2_spellings_attention_causal_and_experimental_preprocessing():
+    q = rng.standard_normal((1, 3, 2))
+    causal = layers.Attention(causal=True, dtype="float64")
+    assert_close(causal([q, q]), layers.Attention(dtype="float64")([q, q], use_causal_mask=True)
+                 .numpy())
+    assert layers.Attention.from_config(causal.get_config()).causal is True
+    old = layers.experimental.preprocessing
+    assert old.RandomFlip is layers.RandomFlip and old.Normalization is layers.Normalization
+    assert layers.experimental.EinsumDense is layers.EinsumDense

@@ -76,8 +76,8 @@ def test_python_scalars_take_the_tensor_dtype():
     assert (tf.constant([1, 2], tf.int64) - 1).dtype == tf.int64
     with pytest.raises(TypeError):
         tf.constant([1, 2]) + 1.5
-    with pytest.raises(TypeError):
-        tf.constant([1, 2], tf.uint8) + 300
+    # a Python int wraps into a narrower integer dtype, as in TF 2.21
+    assert (tf.constant([1, 2], tf.uint8) + 300).numpy().tolist() == [45, 46]
 
 
 def test_ndarray_and_tensor_mix():

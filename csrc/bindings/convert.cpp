@@ -29,7 +29,7 @@ DType dtype_from_numpy(const py::dtype& dt) {
       break;
     default: break;
   }
-  fail<TypeError>("unsupported dtype ", std::string(py::str(dt)),
+  fail<ConversionError>("unsupported dtype ", std::string(py::str(dt)),
                   ": fasttf supports bool, uint8, int8, int16, int32, int64, float16, bfloat16, "
                   "float32 and float64");
 }
@@ -53,7 +53,7 @@ py::dtype numpy_dtype(DType d) {
 DType dtype_from_object(py::handle obj) {
   if (PyLong_Check(obj.ptr()) && !PyBool_Check(obj.ptr())) {
     long v = PyLong_AsLong(obj.ptr());
-    if (v < 0 || v >= kNumDTypes) fail<TypeError>("invalid dtype enum ", v);
+    if (v < 0 || v >= kNumDTypes) fail<ConversionError>("invalid dtype enum ", v);
     return DType(v);
   }
   if (py::hasattr(obj, "_enum")) return DType(obj.attr("_enum").cast<int>());
@@ -67,13 +67,13 @@ DType dtype_from_object(py::handle obj) {
     if (name == "float" || name == "half") return name == "half" ? DType::Float16 : DType::Float32;
     if (name == "double") return DType::Float64;
     if (name == "int") return DType::Int32;
-    fail<TypeError>("cannot convert '", name, "' to a dtype");
+    fail<ConversionError>("cannot convert '", name, "' to a dtype");
   }
   try {
     py::dtype dt = py::dtype::from_args(py::reinterpret_borrow<py::object>(obj));
     return dtype_from_numpy(dt);
   } catch (py::error_already_set&) {
-    fail<TypeError>("cannot convert ", std::string(py::repr(obj)), " to a dtype");
+    fail<ConversionError>("cannot convert ", std::string(py::repr(obj)), " to a dtype");
   }
 }
 
@@ -98,23 +98,6 @@ Tensor from_array(const py::array& arr) {
   }
   kernels::copy_strided(Tensor::borrow(const_cast<void*>(arr.data()), shape, strides, d), t);
   return t;
-}
-
-// Whether an integral value (a double from a Python float, or a long long from a Python int)
-// lies in the range of an integer dtype.
-bool integer_fits(double fv, long long iv, bool is_int, DType d) {
-  long long lo = 0, hi = 0;
-  switch (d) {
-    case DType::UInt8: lo = 0; hi = 255; break;
-    case DType::Int8: lo = -128; hi = 127; break;
-    case DType::Int16: lo = -32768; hi = 32767; break;
-    case DType::Int32: lo = INT32_MIN; hi = INT32_MAX; break;
-    case DType::Int64:
-      return is_int || (fv >= -9223372036854775808.0 && fv < 9223372036854775808.0);
-    default: return true;
-  }
-  if (is_int) return iv >= lo && iv <= hi;
-  return fv >= double(lo) && fv <= double(hi);
 }
 
 bool is_python_sequence(py::handle v) {
@@ -182,20 +165,13 @@ Tensor to_tensor(py::handle value, std::optional<DType> dtype) {
       d = (v >= INT32_MIN && v <= INT32_MAX) ? DType::Int32 : DType::Int64;
     }
     DType target = dtype.value_or(d);
-    // A Python number must be exactly representable in an integer target (TF raises
-    // TypeError for 1.5 -> int32 and for 300 -> uint8); checked before any C++ cast. A Python
-    // float never converts to an integer dtype, not even 2.0 (TF: tf.constant(7) * 2.0 raises);
-    // NumPy scalars have a dtype, take the array path below and are cast, as in TF.
-    if (!PyBool_Check(p) && is_integer(target)) {
-      const double v = PyFloat_Check(p) ? PyFloat_AsDouble(p) : double(PyLong_AsLongLong(p));
-      const bool integral = !PyFloat_Check(p) && std::isfinite(v) && v == std::trunc(v);
-      if (!integral || !integer_fits(PyFloat_Check(p) ? v : 0.0, PyLong_Check(p) ? PyLong_AsLongLong(p) : 0,
-                                     PyLong_Check(p), target))
-        fail<TypeError>("Cannot convert ", std::string(py::repr(value)), " to EagerTensor of dtype ",
-                        dtype_name(target));
-    } else if (PyFloat_Check(p) && target == DType::Bool) {
-      fail<TypeError>("Cannot convert ", std::string(py::repr(value)), " to EagerTensor of dtype bool");
-    }
+    // A Python float never converts to an integer dtype, not even 2.0 (TF: tf.constant(7) * 2.0
+    // raises), nor a number to bool; a Python int wraps into a narrower integer dtype, as in
+    // TF 2.21 (tf.constant(300, tf.uint8) is 44). NumPy scalars have a dtype, take the array
+    // path below and are cast, as in TF.
+    if ((PyFloat_Check(p) && is_integer(target)) || (!PyBool_Check(p) && target == DType::Bool))
+      fail<ConversionError>("Cannot convert ", std::string(py::repr(value)),
+                            " to EagerTensor of dtype ", dtype_name(target));
     Tensor t = Tensor::empty({}, target, "constant");
     FASTTF_DISPATCH_ALL(target, "constant", [&](auto tag) {
       using T = decltype(tag);
@@ -212,9 +188,9 @@ Tensor to_tensor(py::handle value, std::optional<DType> dtype) {
     return t;
   }
   if (py::isinstance<py::str>(value) || py::isinstance<py::bytes>(value))
-    fail<TypeError>("fasttf tensors do not support strings: cannot convert ",
+    fail<ConversionError>("fasttf tensors do not support strings: cannot convert ",
                     std::string(py::repr(value)));
-  if (PyComplex_Check(p)) fail<TypeError>("complex values are not supported");
+  if (PyComplex_Check(p)) fail<ConversionError>("complex values are not supported");
   py::array arr;
   if (py::isinstance<py::array>(value)) {
     arr = py::reinterpret_borrow<py::array>(value);
@@ -224,30 +200,25 @@ Tensor to_tensor(py::handle value, std::optional<DType> dtype) {
              py::hasattr(value, "dtype")) {
     arr = py::module_::import("numpy").attr("asarray")(value);
   } else {
-    fail<TypeError>("Attempt to convert a value (", std::string(py::repr(value)), ") with an "
+    fail<ConversionError>("Attempt to convert a value (", std::string(py::repr(value)), ") with an "
                     "unsupported type (", std::string(py::str(py::type::handle_of(value))), ") to a Tensor");
   }
   if (arr.dtype().kind() == 'O' || arr.dtype().kind() == 'U' || arr.dtype().kind() == 'S')
-    fail<TypeError>("cannot convert ", std::string(py::repr(value)).substr(0, 200),
+    fail<ConversionError>("cannot convert ", std::string(py::repr(value)).substr(0, 200),
                     " to a numeric tensor (dtype ", std::string(py::str(arr.dtype())), ")");
   if (arr.ndim() > kMaxRank) fail("rank ", arr.ndim(), " exceeds the maximum of ", kMaxRank);
   Tensor t = from_array(arr);
   if (dtype && *dtype != t.dtype()) {
     // An empty list has no float in it: tf.constant([], tf.int32) is an empty int32 tensor.
     // NumPy values (arrays and scalars such as np.float32(2.5)) are cast, as in TF.
-    if ((is_integer(*dtype) || *dtype == DType::Bool) && is_floating(t.dtype()) &&
-        !py::isinstance<py::array>(value) && !py::hasattr(value, "dtype") && t.numel() > 0)
-      fail<TypeError>("Cannot convert ", std::string(py::repr(value)).substr(0, 200),
-                      " to EagerTensor of dtype ", dtype_name(*dtype));
-    if (is_integer(*dtype) && is_integer(t.dtype()) && !py::isinstance<py::array>(value) &&
-        t.numel() > 0) {
-      py::module_ np = py::module_::import("numpy");
-      const long long lo = np.attr("min")(arr).cast<long long>();
-      const long long hi = np.attr("max")(arr).cast<long long>();
-      if (!integer_fits(0.0, lo, true, *dtype) || !integer_fits(0.0, hi, true, *dtype))
-        fail<TypeError>("Cannot convert ", std::string(py::repr(value)).substr(0, 200),
-                        " to EagerTensor of dtype ", dtype_name(*dtype), ": values out of range");
-    }
+    // Python ints wrap into a narrower integer dtype, as in TF 2.21 ([300] -> uint8 is [44]);
+    // ints do not become bools nor floats integers.
+    const bool python_values = !py::isinstance<py::array>(value) && !py::hasattr(value, "dtype");
+    if (python_values && t.numel() > 0 &&
+        (((is_integer(*dtype) || *dtype == DType::Bool) && is_floating(t.dtype())) ||
+         (*dtype == DType::Bool && is_integer(t.dtype()))))
+      fail<ConversionError>("Cannot convert ", std::string(py::repr(value)).substr(0, 200),
+                            " to EagerTensor of dtype ", dtype_name(*dtype));
     Tensor c = Tensor::empty(t.shape(), *dtype, "constant");
     kernels::cast_strided(t, c);
     return c;

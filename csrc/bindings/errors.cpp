@@ -41,8 +41,10 @@ void bind_errors(py::module_& m) {
       raise("ResourceExhaustedError", PyExc_MemoryError, e.what());
     } catch (const Unimplemented& e) {
       raise("UnimplementedError", PyExc_NotImplementedError, e.what());
-    } catch (const TypeError& e) {
+    } catch (const ConversionError& e) {
       PyErr_SetString(PyExc_TypeError, e.what());
+    } catch (const TypeError& e) {
+      raise("OpDTypeError", PyExc_TypeError, e.what());
     } catch (const IndexError& e) {
       PyErr_SetString(PyExc_IndexError, e.what());
     } catch (const std::logic_error& e) {

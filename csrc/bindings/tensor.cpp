@@ -30,6 +30,19 @@ std::pair<Tensor, Tensor> binary_operands(py::handle x, py::handle y) {
   return {a, operand_like(y, a)};
 }
 
+// tf.add and `+` convert like TF's math_ops.add: x by itself, then y with x's dtype as a mere
+// hint, so that int32 + 1.5 reaches the op and fails there (InvalidArgumentError) instead of
+// in the conversion (TypeError, as every other operator gives).
+std::pair<Tensor, Tensor> add_operands(py::handle x, py::handle y) {
+  Tensor a = to_tensor(x, std::nullopt);
+  if (py::isinstance<TensorImpl>(y)) return {a, to_tensor(y, std::nullopt)};
+  try {
+    return {a, operand_like(y, a)};
+  } catch (const ConversionError&) {
+    return {a, to_tensor(y, std::nullopt)};
+  }
+}
+
 Tensor apply_binary(BinaryOp op, py::handle x, py::handle y) {
   auto [a, b] = binary_operands(x, y);
   return ops::binary(op, a, b);
@@ -88,7 +101,11 @@ void bind_tensor(py::module_& m) {
     cls.def(name, [op](py::handle self, py::handle other) { return apply_binary(op, other, self); },
             py::is_operator());
   };
-  bin("__add__", BinaryOp::Add);           rbin("__radd__", BinaryOp::Add);
+  cls.def("__add__", [](py::handle self, py::handle other) {
+    auto [a, b] = add_operands(self, other);
+    return ops::binary(BinaryOp::Add, a, b);
+  }, py::is_operator());
+  rbin("__radd__", BinaryOp::Add);
   bin("__sub__", BinaryOp::Sub);           rbin("__rsub__", BinaryOp::Sub);
   bin("__mul__", BinaryOp::Mul);           rbin("__rmul__", BinaryOp::Mul);
   bin("__floordiv__", BinaryOp::FloorDiv); rbin("__rfloordiv__", BinaryOp::FloorDiv);
@@ -126,15 +143,19 @@ void bind_tensor(py::module_& m) {
     return ops::unary(t.dtype() == DType::Bool ? kernels::UnaryOp::LogicalNot
                                                : kernels::UnaryOp::BitwiseNot, t);
   });
-  // == and != are elementwise (TF 2); operands that cannot be compared give False / True.
+  // == and != are elementwise (TF 2): None gives False / True, a value that does not convert to
+  // the tensor's dtype raises TypeError (tf.constant(3) == 3.0), tensors of different dtypes
+  // InvalidArgumentError, and shapes that do not broadcast a scalar False / True tensor
+  // (TF's Equal with incompatible_shape_error=False).
   auto eq = [](py::handle self, py::handle other, bool negate) -> py::object {
     if (other.is_none()) return py::bool_(negate);
-    Tensor a, b;
+    auto [a, b] = binary_operands(self, other);
     try {
-      std::tie(a, b) = binary_operands(self, other);
       ops::broadcast_shapes(a.shape(), b.shape(), "equal");
-    } catch (const std::exception&) {
-      return py::bool_(negate);
+    } catch (const InvalidArgument&) {
+      Tensor out = Tensor::empty({}, DType::Bool);
+      *out.data<bool>() = negate;
+      return py::cast(out);
     }
     return py::cast(ops::binary(negate ? BinaryOp::NotEqual : BinaryOp::Equal, a, b));
   };
@@ -143,6 +164,10 @@ void bind_tensor(py::module_& m) {
   cls.attr("__hash__") = py::none();
 
   m.def("binary_op", &apply_binary, "Applies a BinaryOp to two tensors or array-likes.");
+  m.def("add", [](py::handle x, py::handle y) {
+    auto [a, b] = add_operands(x, y);
+    return ops::binary(BinaryOp::Add, a, b);
+  }, "tf.add: y converts with x's dtype as a hint only (see add_operands).");
   m.def("convert_to_tensor", [](py::handle value, std::optional<DType> dtype) {
     return to_tensor(value, dtype);
   }, py::arg("value"), py::arg("dtype") = py::none());

@@ -10,7 +10,12 @@ namespace fasttf {
 
 struct InvalidArgument : std::runtime_error { using std::runtime_error::runtime_error; };
 struct OutOfRange : std::runtime_error { using std::runtime_error::runtime_error; };
+// An op refused an input's dtype (sqrt of int32, a float index): TF's kernels raise
+// InvalidArgumentError there; Python sees a class that is both that and a TypeError.
 struct TypeError : std::runtime_error { using std::runtime_error::runtime_error; };
+// A Python value that cannot become a tensor of the requested dtype (1.5 -> int32, 'a', a
+// dtype name that does not exist): TF raises a plain TypeError, before any op runs.
+struct ConversionError : TypeError { using TypeError::TypeError; };
 struct IndexError : std::runtime_error { using std::runtime_error::runtime_error; };
 struct ResourceExhausted : std::runtime_error { using std::runtime_error::runtime_error; };
 struct Unimplemented : std::runtime_error { using std::runtime_error::runtime_error; };

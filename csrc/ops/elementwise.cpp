@@ -8,8 +8,8 @@
 namespace fasttf::ops {
 
 static void check_same_dtype(const Tensor& a, const Tensor& b, const char* op) {
-  if (a.dtype() != b.dtype())
-    fail("[", op, "] cannot compute ", op, " of a ", dtype_name(a.dtype()), " tensor and a ",
+  if (a.dtype() != b.dtype())  // TF's kernels: InvalidArgumentError (Python: also a TypeError)
+    fail<TypeError>("[", op, "] cannot compute ", op, " of a ", dtype_name(a.dtype()), " tensor and a ",
          dtype_name(b.dtype()), " tensor: both operands must have the same dtype (shapes ",
          shape_str(a.shape()), " and ", shape_str(b.shape()), ")");
 }

@@ -88,7 +88,7 @@ Tensor matmul_batched(const Tensor& a, const Tensor& b, int64_t M, int64_t N, in
 
 Tensor matmul(const Tensor& a, const Tensor& b, bool transpose_a, bool transpose_b) {
   if (a.dtype() != b.dtype())
-    fail("[matmul] both operands must have the same dtype, got ", dtype_name(a.dtype()), " and ",
+    fail<TypeError>("[matmul] both operands must have the same dtype, got ", dtype_name(a.dtype()), " and ",
          dtype_name(b.dtype()));
   if (a.ndim() < 2 || b.ndim() < 2)
     fail("[matmul] both operands must have rank >= 2, got shapes ", shape_str(a.shape()), " and ",

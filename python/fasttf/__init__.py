@@ -94,6 +94,7 @@ def __dir__():
 
 _C._register_error_classes({
     "InvalidArgumentError": errors.InvalidArgumentError,
+    "OpDTypeError": errors._OpDTypeError,
     "OutOfRangeError": errors.OutOfRangeError,
     "ResourceExhaustedError": errors.ResourceExhaustedError,
     "UnimplementedError": errors.UnimplementedError,

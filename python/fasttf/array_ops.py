@@ -10,7 +10,7 @@ import numpy as np
 from . import _C
 from .framework import dtypes
 from .framework.constant_op import convert_to_tensor, shape_list
-from .framework.errors import InvalidArgumentError
+from .framework.errors import InvalidArgumentError, op_dtype_error
 from .framework.tensor import Tensor
 
 
@@ -78,7 +78,7 @@ def _axis(axis, op):
             raise InvalidArgumentError("[%s] axis must be a scalar, got %r" % (op, axis))
         axis = int(np.asarray(axis))
     if isinstance(axis, bool) or not isinstance(axis, numbers.Integral):
-        raise TypeError("[%s] axis must be an integer, got %r" % (op, axis))
+        raise op_dtype_error("[%s] axis must be an integer, got %r" % (op, axis))
     return int(axis)
 
 
@@ -87,7 +87,7 @@ def _int_list(value, op, what):
         value = value.numpy()
     arr = np.asarray(value)
     if arr.dtype.kind not in "iu" and arr.size:
-        raise TypeError("[%s] %s must be integers, got %r" % (op, what, value))
+        raise op_dtype_error("[%s] %s must be integers, got %r" % (op, what, value))
     return [int(v) for v in arr.reshape(-1)]
 
 
@@ -98,8 +98,10 @@ def _tensor_list(values, op):
     values = list(values)
     if not values:
         raise ValueError("[%s] expects a non-empty list of tensors" % op)
+    # As TF's eager inference of a list attribute: the first tensor's dtype, else the first
+    # value's own; a value that does not convert to it raises TypeError.
     first = next((v for v in values if isinstance(v, Tensor)), None)
-    dtype = first.dtype if first is not None else None
+    dtype = first.dtype if first is not None else convert_to_tensor(values[0]).dtype
     return [v if isinstance(v, Tensor) else convert_to_tensor(v, dtype=dtype) for v in values]
 
 
@@ -116,8 +118,16 @@ def concat(values, axis, name="concat"):
 
 def stack(values, axis=0, name="stack"):
     """tf.stack: joins equally shaped tensors along a new axis."""
-    if isinstance(values, (list, tuple)) and not values and axis == 0:
-        return convert_to_tensor(values)  # as TF: tf.stack([]) is tf.constant([])
+    if isinstance(values, (list, tuple)) and axis == 0:
+        if not values:
+            return convert_to_tensor(values)  # as TF: tf.stack([]) is tf.constant([])
+        if not any(isinstance(v, Tensor) for v in values):
+            try:  # as TF: a list of Python values is one constant (tf.stack([1, 2.5]) is float)
+                return convert_to_tensor(values)
+            except (TypeError, ValueError):
+                pass
+    elif isinstance(values, (list, tuple)) and not values:
+        raise IndexError("list index out of range")  # TF reads values[0] for the rank
     return _C.stack(_tensor_list(values, "stack"), _axis(axis, "stack"))
 
 
@@ -232,11 +242,13 @@ def pad(tensor, paddings, mode="CONSTANT", constant_values=0, name=None):
     x = _t(tensor)
     p = paddings.numpy() if isinstance(paddings, Tensor) else np.asarray(paddings)
     if p.size and p.dtype.kind not in "iu":
-        raise TypeError("[pad] paddings must be integers, got %r" % (paddings,))
+        raise op_dtype_error("[pad] paddings must be integers, got %r" % (paddings,))
     if p.ndim != 2 or p.shape[1] != 2 or p.shape[0] != x.ndim:
         raise InvalidArgumentError(
             "[pad] paddings must be a matrix of shape (%d, 2) for an input of shape %s, got "
             "shape %s" % (x.ndim, tuple(x._shape_tuple), tuple(p.shape)))
+    if type(constant_values) is int and constant_values == 0:
+        constant_values = False if x.dtype == dtypes.bool_ else 0  # TF's default pads any dtype
     return _C.pad(x, [(int(a), int(b)) for a, b in p.reshape(-1, 2)], str(mode),
                   constant_values)
 
@@ -270,7 +282,7 @@ def one_hot(indices, depth, on_value=None, off_value=None, axis=None, dtype=None
     """tf.one_hot: indices outside [0, depth) give rows of off_value."""
     indices = _t(indices)
     if not indices.dtype.is_integer:
-        raise TypeError("[one_hot] indices must be an integer tensor, got %s"
+        raise op_dtype_error("[one_hot] indices must be an integer tensor, got %s"
                         % indices.dtype.name)
     depth = int(depth)
     if depth < 0:
@@ -338,8 +350,11 @@ def where(condition, x=None, y=None, name=None):
         if cond.ndim == 0:
             raise InvalidArgumentError("[where] the condition must have rank >= 1, got a scalar")
         return _C.where_indices(cond)
+    if not isinstance(condition, Tensor) and cond.dtype != dtypes.bool_:
+        # as TF: a Python condition converts to bool ([1, 0] raises TypeError)
+        cond = convert_to_tensor(condition, dtype=dtypes.bool_)
     if cond.dtype != dtypes.bool_:
-        raise TypeError("[where] condition must be a bool tensor, got %s" % cond.dtype.name)
+        raise op_dtype_error("[where] condition must be a bool tensor, got %s" % cond.dtype.name)
     if isinstance(x, Tensor) or not isinstance(y, Tensor):
         x = _t(x)
         y = y if isinstance(y, Tensor) else convert_to_tensor(y, dtype=x.dtype)
@@ -421,7 +436,7 @@ def searchsorted(sorted_sequence, values, side="left", out_type=dtypes.int32, na
         raise ValueError("[searchsorted] side must be 'left' or 'right', got %r" % (side,))
     seq, vals = _t(sorted_sequence), _t(values)
     if seq.dtype != vals.dtype:
-        raise TypeError("[searchsorted] sorted_sequence and values must have the same dtype, "
+        raise op_dtype_error("[searchsorted] sorted_sequence and values must have the same dtype, "
                         "got %s and %s" % (seq.dtype.name, vals.dtype.name))
     s, v = seq.numpy(), vals.numpy()
     if s.ndim == 0 or v.ndim == 0 or s.shape[:-1] != v.shape[:-1]:

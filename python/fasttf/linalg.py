@@ -9,7 +9,7 @@ import numpy as np
 from . import _C
 from . import math as _math
 from .framework.constant_op import eye
-from .framework.errors import InvalidArgumentError
+from .framework.errors import InvalidArgumentError, op_dtype_error
 from .framework.tensor import Tensor
 from .math import _axes, _t, clip_by_global_norm, global_norm, l2_normalize, matmul
 
@@ -58,7 +58,7 @@ def norm(tensor, ord="euclidean", axis=None, keepdims=None, name=None):
     (axis a pair): ord 'euclidean'/'fro', 1, 2, np.inf, or any p > 0 for vectors."""
     x = _t(tensor)
     if not x.dtype.is_floating:
-        raise TypeError("[norm] expects a floating-point tensor, got %s" % x.dtype.name)
+        raise op_dtype_error("[norm] expects a floating-point tensor, got %s" % x.dtype.name)
     keepdims = bool(keepdims)
     if isinstance(axis, Tensor):
         axis = axis.numpy().tolist()
@@ -266,7 +266,7 @@ def einsum(equation, *inputs, **kwargs):
         tensors.append(x if isinstance(x, Tensor) else _C.convert_to_tensor(x, tensors[0].dtype))
     for t in tensors[1:]:
         if t.dtype != tensors[0].dtype:
-            raise TypeError("[einsum] operands must have one dtype, got %s and %s"
+            raise op_dtype_error("[einsum] operands must have one dtype, got %s and %s"
                             % (tensors[0].dtype.name, t.dtype.name))
     specs, out = _parse_einsum(equation, [t.ndim for t in tensors])
     operands = []

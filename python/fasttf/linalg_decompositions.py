@@ -17,7 +17,7 @@ import numpy as np
 
 from . import _C
 from .framework import dtypes
-from .framework.errors import InvalidArgumentError
+from .framework.errors import InvalidArgumentError, op_dtype_error
 from .framework.tensor import Tensor
 from .math import _t
 
@@ -35,7 +35,7 @@ SelfAdjointEigV2 = collections.namedtuple("SelfAdjointEigV2", ["e", "v"])
 
 def _check_float(x, op):
     if x.dtype not in (dtypes.float32, dtypes.float64):
-        raise TypeError("[%s] not supported for dtype %s (expects float32 or float64)"
+        raise op_dtype_error("[%s] not supported for dtype %s (expects float32 or float64)"
                         % (op, x.dtype.name))
 
 

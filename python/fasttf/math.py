@@ -5,6 +5,7 @@ import numpy as np
 from . import _C
 from .framework import dtypes
 from .framework.constant_op import convert_to_tensor
+from .framework.errors import op_dtype_error
 from .framework.tensor import Tensor
 
 _B = _C.BinaryOp
@@ -15,7 +16,7 @@ _R = _C.ReduceOp
 def _binary(op):
     def fn(x, y, name=None):
         return _C.binary_op(op, x, y)
-    fn.__name__ = op.name
+    fn.__name__ = fn.__qualname__ = op.name
     return fn
 
 
@@ -24,11 +25,15 @@ def _unary(op, name=None):
         if not isinstance(x, Tensor):
             x = convert_to_tensor(x)
         return _C.unary_op(op, x)
-    fn.__name__ = name or op.name
+    fn.__name__ = fn.__qualname__ = name or op.name
     return fn
 
 
-add = _binary(_B.add)
+def add(x, y, name=None):
+    """tf.add: y takes x's dtype only where it can (tf.add(int32, 1.5) fails in the op, as TF)."""
+    return _C.add(x, y)
+
+
 subtract = _binary(_B.sub)
 multiply = _binary(_B.mul)
 floordiv = _binary(_B.floordiv)
@@ -44,9 +49,26 @@ less = _binary(_B.less)
 less_equal = _binary(_B.less_equal)
 greater = _binary(_B.greater)
 greater_equal = _binary(_B.greater_equal)
-logical_and = _binary(_B.logical_and)
-logical_or = _binary(_B.logical_or)
-logical_xor = _binary(_B.logical_xor)
+
+
+def _logical(op, name):
+    # As TF: Python values convert to bool (tf.math.logical_and([1], [0]) raises TypeError) and
+    # tensors of other dtypes are refused by the op.
+    def fn(x, y, name=None):
+        x = x if isinstance(x, Tensor) else convert_to_tensor(x, dtype=dtypes.bool_)
+        y = y if isinstance(y, Tensor) else convert_to_tensor(y, dtype=dtypes.bool_)
+        for t in (x, y):
+            if t.dtype != dtypes.bool_:
+                raise op_dtype_error("[%s] expects bool tensors, got %s" % (fn.__name__,
+                                                                            t.dtype.name))
+        return _C.binary_op(op, x, y)
+    fn.__name__ = fn.__qualname__ = name
+    return fn
+
+
+logical_and = _logical(_B.logical_and, "logical_and")
+logical_or = _logical(_B.logical_or, "logical_or")
+logical_xor = _logical(_B.logical_xor, "logical_xor")
 atan2 = _binary(_B.atan2)
 
 
@@ -108,10 +130,28 @@ erf = _unary(_U.erf, "erf")
 erfc = _unary(_U.erfc, "erfc")
 softplus = _unary(_U.softplus, "softplus")
 softsign = _unary(_U.softsign, "softsign")
-is_nan = _unary(_U.is_nan, "is_nan")
-is_inf = _unary(_U.is_inf, "is_inf")
-is_finite = _unary(_U.is_finite, "is_finite")
-logical_not = _unary(_U.logical_not, "logical_not")
+
+
+def _float_predicate(op, name):
+    # TF defines is_nan/is_inf/is_finite for floating dtypes only (InvalidArgumentError on ints)
+    def fn(x, name=None):
+        x = _t(x)
+        _require_float(x, fn.__name__)
+        return _C.unary_op(op, x)
+    fn.__name__ = fn.__qualname__ = name
+    return fn
+
+
+is_nan = _float_predicate(_U.is_nan, "is_nan")
+is_inf = _float_predicate(_U.is_inf, "is_inf")
+is_finite = _float_predicate(_U.is_finite, "is_finite")
+
+
+def logical_not(x, name=None):
+    x = x if isinstance(x, Tensor) else convert_to_tensor(x, dtype=dtypes.bool_)
+    if x.dtype != dtypes.bool_:
+        raise op_dtype_error("[logical_not] expects a bool tensor, got %s" % x.dtype.name)
+    return _C.unary_op(_U.logical_not, x)
 
 
 def _axes(axis):
@@ -119,9 +159,13 @@ def _axes(axis):
         return None
     if isinstance(axis, Tensor):
         axis = axis.numpy().tolist()
-    if isinstance(axis, (int, np.integer)):
+    if isinstance(axis, (int, np.integer)) and not isinstance(axis, bool):
         return [int(axis)]
-    return [int(a) for a in axis]
+    axes = np.asarray(axis)
+    if axes.ndim > 1 or (axes.size and axes.dtype.kind not in "iu"):
+        # TF: the reduction-indices attr (Tidx) must be int32 or int64
+        raise op_dtype_error("[reduce] axis must be integers, got %r" % (axis,))
+    return [int(a) for a in axes.reshape(-1)]
 
 
 def _check_unique_axes(axes, ndim, op_name):
@@ -144,14 +188,14 @@ def _reducer(op, name):
     def fn(input_tensor, axis=None, keepdims=False, name=None):
         if isinstance(input_tensor, Tensor):
             x = input_tensor
-        elif is_logical and isinstance(input_tensor, (list, tuple)) and not input_tensor:
-            x = convert_to_tensor(np.zeros(0, np.bool_))  # [] is a bool tensor here, as in TF
+        elif is_logical:  # as TF: Python values convert to bool ([1, 0] raises TypeError)
+            x = convert_to_tensor(input_tensor, dtype=dtypes.bool_)
         else:
             x = convert_to_tensor(input_tensor)
         axes = _axes(axis)
         _check_unique_axes(axes, x.ndim, fn.__name__)
         return _C.reduce(op, x, axes, bool(keepdims))
-    fn.__name__ = name
+    fn.__name__ = fn.__qualname__ = name
     return fn
 
 
@@ -171,12 +215,14 @@ def _arg_input(input):
 
 def argmax(input, axis=None, output_type=dtypes.int64, name=None):
     x = _arg_input(input)
-    return _C.arg_reduce(True, x, 0 if axis is None else int(axis), dtypes.as_dtype(output_type))
+    axis = 0 if axis is None else _int_axis(axis)
+    return _C.arg_reduce(True, x, axis, dtypes.as_dtype(output_type))
 
 
 def argmin(input, axis=None, output_type=dtypes.int64, name=None):
     x = _arg_input(input)
-    return _C.arg_reduce(False, x, 0 if axis is None else int(axis), dtypes.as_dtype(output_type))
+    axis = 0 if axis is None else _int_axis(axis)
+    return _C.arg_reduce(False, x, axis, dtypes.as_dtype(output_type))
 
 
 def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_b=False,
@@ -217,14 +263,20 @@ def _like(value, x):
     return value if isinstance(value, Tensor) else _C.convert_to_tensor(value, x.dtype)
 
 
-def _require_float(x, op):
+def _require_float(x, op, error=op_dtype_error):
+    """TF's kernels refuse other dtypes (InvalidArgumentError); a few Python-level TF functions
+    raise TypeError instead (pass error=TypeError)."""
     if not x.dtype.is_floating:
-        raise TypeError("[%s] expects a floating-point tensor, got %s" % (op, x.dtype.name))
+        raise error("[%s] expects a floating-point tensor, got %s" % (op, x.dtype.name))
 
 
 def _int_axis(axis):
+    """A scalar integer axis (TypeError otherwise, as TF's argmax and cumsum)."""
     if isinstance(axis, Tensor):
         axis = axis.numpy()
+    if isinstance(axis, (bool, np.bool_)) or not isinstance(axis, (int, np.integer)) and not (
+            isinstance(axis, np.ndarray) and axis.ndim == 0 and axis.dtype.kind in "iu"):
+        raise TypeError("axis must be int or Tensor with integer datatype, got %r" % (axis,))
     return int(axis)
 
 
@@ -245,14 +297,12 @@ def add_n(inputs, name=None):
             return inputs
         raise ValueError("inputs must be a list of at least one Tensor with the same dtype and "
                          "shape")
-    tensors = []
-    for value in inputs:
-        tensors.append(_t(value) if not tensors else _like(value, tensors[0]))
+    tensors = [_t(value) for value in inputs]  # each by itself, as TF's AddN
     first = tensors[0]
     for t in tensors[1:]:
         if t.dtype != first.dtype:
-            raise TypeError("[add_n] all inputs must have the same dtype, got %s and %s"
-                            % (first.dtype.name, t.dtype.name))
+            raise op_dtype_error("[add_n] all inputs must have the same dtype, got %s and %s"
+                                 % (first.dtype.name, t.dtype.name))
         if t.shape != first.shape:
             from .framework.errors import InvalidArgumentError
             raise InvalidArgumentError("[add_n] all inputs must have the same shape, got %s and %s"
@@ -289,7 +339,7 @@ def reduce_logsumexp(input_tensor, axis=None, keepdims=False, name=None):
 def reduce_variance(input_tensor, axis=None, keepdims=False, name=None):
     """Mean squared deviation from the mean over `axis` (float only, as TF)."""
     x = _t(input_tensor)
-    _require_float(x, "reduce_variance")
+    _require_float(x, "reduce_variance", TypeError)
     axes = _axes(axis)
     means = _C.reduce(_R.mean, x, axes, True)
     return _C.reduce(_R.mean, square(x - means), axes, bool(keepdims))
@@ -298,7 +348,7 @@ def reduce_variance(input_tensor, axis=None, keepdims=False, name=None):
 def reduce_std(input_tensor, axis=None, keepdims=False, name=None):
     """Standard deviation over `axis` (float only, as TF)."""
     x = _t(input_tensor)
-    _require_float(x, "reduce_std")
+    _require_float(x, "reduce_std", TypeError)
     return sqrt(reduce_variance(x, axis, keepdims))
 
 

@@ -10,7 +10,7 @@ import numpy as np
 from . import _C
 from .framework import dtypes
 from .framework.constant_op import convert_to_tensor
-from .framework.errors import InvalidArgumentError
+from .framework.errors import InvalidArgumentError, op_dtype_error
 from .framework.tensor import Tensor
 
 
@@ -21,7 +21,7 @@ def _t(x):
 def _segment_args(op, data, segment_ids, num_segments):
     data, ids = _t(data), _t(segment_ids)
     if not ids.dtype.is_integer:
-        raise TypeError("[%s] segment_ids must be integers, got %s" % (op, ids.dtype.name))
+        raise op_dtype_error("[%s] segment_ids must be integers, got %s" % (op, ids.dtype.name))
     if data._shape_tuple[:ids.ndim] != ids._shape_tuple:
         raise InvalidArgumentError("[%s] segment_ids shape %s must be a prefix of data shape %s"
                                    % (op, ids.shape, data.shape))

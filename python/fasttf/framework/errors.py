@@ -22,6 +22,25 @@ class InvalidArgumentError(OpError, ValueError):
     pass
 
 
+class _OpDTypeError(InvalidArgumentError, TypeError):
+    """An op refused an input's dtype: tf.sqrt(4), tf.gather(x, [0.]), tf.reduce_sum([True]).
+
+    TF 2.21's kernels raise InvalidArgumentError for these, while TF's graph-mode op builder
+    and older fasttf raised TypeError, and code of both kinds exists. Deriving from both keeps
+    `except tf.errors.InvalidArgumentError` and `except TypeError` working. It is named
+    InvalidArgumentError (not exported under its own name) because that is the class TF reports:
+    tracebacks and type(e).__name__ read as they do under TF.
+    """
+
+
+_OpDTypeError.__name__ = _OpDTypeError.__qualname__ = "InvalidArgumentError"
+
+
+def op_dtype_error(message):
+    """The error to raise from Python where an op refuses a dtype as TF's kernels do."""
+    return _OpDTypeError(message)
+
+
 class OutOfRangeError(OpError, IndexError):
     pass
 

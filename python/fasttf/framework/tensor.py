@@ -107,6 +107,10 @@ def _getitem(self, key):
     if isinstance(key, (Tensor, np.ndarray)) and key.dtype in _BOOL_DTYPES:
         from ..array_ops import boolean_mask  # as TF: a bool tensor key is a boolean mask
         return boolean_mask(self, key)
+    if isinstance(key, (bool, np.bool_)):
+        raise ValueError("mask cannot be scalar.")  # TF takes a bool as a (scalar) mask too
+    if isinstance(key, list):
+        key = tuple(key)  # as TF: x[[1, 2]] is x[1, 2], not a gather
     return _C.strided_view(self, _normalize_index(key, self._shape_tuple))
 
 

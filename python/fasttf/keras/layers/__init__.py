@@ -10,6 +10,7 @@ from .conv_extra import (Conv1DTranspose, Conv3D, Conv3DTranspose, Convolution1D
                          SeparableConv1D)
 from .core import (Activation, ActivityRegularization, Dense, Dropout, Flatten, Lambda, Permute,
                    RepeatVector, Reshape, SpatialDropout1D, SpatialDropout2D, SpatialDropout3D)
+from . import experimental
 from .einsum_dense import EinsumDense
 from .embedding import Embedding
 from .image_preprocessing import (CenterCrop, RandomBrightness, RandomContrast, RandomCrop,

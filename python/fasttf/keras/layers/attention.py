@@ -315,7 +315,8 @@ class Attention(Layer):
     sum(tanh(query + key)) scores instead."""
 
     def __init__(self, use_scale=False, score_mode="dot", dropout=0.0, seed=None, **kwargs):
-        kwargs.pop("causal", None)  # Keras 2's argument; Keras 3 takes use_causal_mask in call
+        # Keras 2 took `causal` here; Keras 3 takes use_causal_mask in call. Both work.
+        self.causal = bool(kwargs.pop("causal", False))
         super().__init__(**kwargs)
         if score_mode not in ("dot", "concat"):
             raise ValueError("Invalid value for argument score_mode. Expected one of {'dot', "
@@ -369,6 +370,7 @@ class Attention(Layer):
     def call(self, inputs, mask=None, training=False, return_attention_scores=False,
              use_causal_mask=False):
         self._validate_inputs(inputs, mask)
+        use_causal_mask = use_causal_mask or self.causal
         query, value = inputs[0], inputs[1]
         key = inputs[2] if len(inputs) > 2 else value
         query_mask = _as_bool_mask(mask[0]) if mask and mask[0] is not None else None
@@ -410,6 +412,8 @@ class Attention(Layer):
         config = super().get_config()
         config.update({"use_scale": self.use_scale, "score_mode": self.score_mode,
                        "dropout": self.dropout, "seed": self.seed})
+        if self.causal:  # a Keras 2 model's setting; Keras 3 configs never carry it
+            config["causal"] = True
         return config
 
 
