@@ -1365,3 +1365,6 @@ CASES = list(dict.fromkeys(CASES + RUNTIME_ALL))
 
 from tf_audit_cases_extras import EXTRAS_ALL  # noqa: E402 - image/nn/top-level extras
 CASES = list(dict.fromkeys(CASES + EXTRAS_ALL))
+
+from tf_audit_cases_strings import STRINGS_ALL  # noqa: E402 - string tensors and tf.strings
+CASES = list(dict.fromkeys(CASES + STRINGS_ALL))

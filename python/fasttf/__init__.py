@@ -12,7 +12,8 @@ if "GOMP_SPINCOUNT" not in _os.environ and "OMP_WAIT_POLICY" not in _os.environ:
 from . import _C  # noqa: E402
 from .framework import dtypes, errors
 from .framework.dtypes import (DType, as_dtype, bfloat16, bool_ as bool, double, float16,
-                               float32, float64, half, int8, int16, int32, int64, uint8)
+                               float32, float64, half, int8, int16, int32, int64, string,
+                               uint8)
 from .framework.tensor import Tensor, newaxis
 from .framework.tensor_shape import TensorShape
 from .framework.tensor_spec import TensorSpec
@@ -75,7 +76,8 @@ from . import data
 _LAZY_MODULES = {"keras": ".keras", "losses": ".keras.losses", "metrics": ".keras.metrics",
                  "optimizers": ".keras.optimizers", "summary": ".summary",
                  "train": ".train", "saved_model": ".saved_model", "bitwise": ".bitwise",
-                 "test": ".test", "version": ".version", "io": ".io"}
+                 "test": ".test", "version": ".version", "io": ".io",
+                 "strings": ".strings"}
 
 
 def __getattr__(name):

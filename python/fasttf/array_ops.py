@@ -11,7 +11,9 @@ from . import _C
 from .framework import dtypes
 from .framework.constant_op import convert_to_tensor, shape_list
 from .framework.errors import InvalidArgumentError, op_dtype_error
+from .framework.string_tensor import StringTensor
 from .framework.tensor import Tensor
+from . import string_array_ops as _strings
 
 
 def _t(x):
@@ -20,6 +22,8 @@ def _t(x):
 
 def reshape(tensor, shape, name=None):
     tensor = _t(tensor)
+    if tensor.__class__ is StringTensor:  # strings: the op runs on their positions
+        return _strings.on_positions(reshape, tensor, shape)
     dims = shape_list(shape, "reshape")
     if -1 in dims and 0 in dims and tensor._numel() == 0:
         dims = _empty_reshape_dims(tensor._shape_tuple, dims)
@@ -43,11 +47,17 @@ def _empty_reshape_dims(in_shape, dims):
 
 
 def transpose(a, perm=None, conjugate=False, name="transpose"):
-    return _C.transpose(_t(a), [] if perm is None else shape_list(perm, "transpose"))
+    a = _t(a)
+    if a.__class__ is StringTensor:
+        return _strings.on_positions(transpose, a, perm)
+    return _C.transpose(a, [] if perm is None else shape_list(perm, "transpose"))
 
 
 def expand_dims(input, axis, name=None):
-    return _C.expand_dims(_t(input), int(axis))
+    input = _t(input)
+    if input.__class__ is StringTensor:
+        return _strings.on_positions(expand_dims, input, axis)
+    return _C.expand_dims(input, int(axis))
 
 
 def squeeze(input, axis=None, name=None):
@@ -57,15 +67,24 @@ def squeeze(input, axis=None, name=None):
         axes = [axis]
     else:
         axes = [int(a) for a in axis]
-    return _C.squeeze(_t(input), axes)
+    input = _t(input)
+    if input.__class__ is StringTensor:
+        return _strings.on_positions(squeeze, input, axes)
+    return _C.squeeze(input, axes)
 
 
 def broadcast_to(input, shape, name=None):
-    return _C.broadcast_to(_t(input), shape_list(shape, "broadcast_to"))
+    input = _t(input)
+    if input.__class__ is StringTensor:
+        return _strings.on_positions(broadcast_to, input, shape)
+    return _C.broadcast_to(input, shape_list(shape, "broadcast_to"))
 
 
 def stop_gradient(input, name=None):
-    return _C.stop_gradient(_t(input))
+    input = _t(input)
+    if input.__class__ is StringTensor:
+        return input  # strings carry no gradient
+    return _C.stop_gradient(input)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -112,8 +131,13 @@ def concat(values, axis, name="concat"):
             raise InvalidArgumentError("[concat] expects at least one tensor, got an empty list")
         # As TF: one value is returned as is (only the axis must be a scalar).
         _axis(axis, "concat")
-        return _C.identity(_t(values[0]))
-    return _C.concat(_tensor_list(values, "concat"), _axis(axis, "concat"))
+        value = _t(values[0])
+        return value if value.__class__ is StringTensor else _C.identity(value)
+    tensors = _tensor_list(values, "concat")
+    # The ends decide (two checks, not a scan): the others were converted to their dtype.
+    if tensors[0].__class__ is StringTensor or tensors[-1].__class__ is StringTensor:
+        return _strings.on_joined_positions(concat, tensors, "ConcatV2", axis)
+    return _C.concat(tensors, _axis(axis, "concat"))
 
 
 def stack(values, axis=0, name="stack"):
@@ -128,17 +152,26 @@ def stack(values, axis=0, name="stack"):
                 pass
     elif isinstance(values, (list, tuple)) and not values:
         raise IndexError("list index out of range")  # TF reads values[0] for the rank
-    return _C.stack(_tensor_list(values, "stack"), _axis(axis, "stack"))
+    tensors = _tensor_list(values, "stack")
+    # The ends decide (two checks, not a scan): the others were converted to their dtype.
+    if tensors[0].__class__ is StringTensor or tensors[-1].__class__ is StringTensor:
+        return _strings.on_joined_positions(stack, tensors, "Pack", axis)
+    return _C.stack(tensors, _axis(axis, "stack"))
 
 
 def unstack(value, num=None, axis=0, name="unstack"):
     """tf.unstack: the slices of `value` along `axis`, as a list."""
-    return _C.unstack(_t(value), _axis(axis, "unstack"), -1 if num is None else int(num))
+    value = _t(value)
+    if value.__class__ is StringTensor:
+        return _strings.on_positions(unstack, value, num, axis)
+    return _C.unstack(value, _axis(axis, "unstack"), -1 if num is None else int(num))
 
 
 def split(value, num_or_size_splits, axis=0, num=None, name="split"):
     """tf.split: a count of equal pieces, or a list of sizes (one may be -1)."""
     value = _t(value)
+    if value.__class__ is StringTensor:
+        return _strings.on_positions(split, value, num_or_size_splits, axis, num)
     axis = _axis(axis, "split")
     splits = num_or_size_splits
     if isinstance(splits, Tensor) and splits.ndim == 0:
@@ -153,12 +186,18 @@ def split(value, num_or_size_splits, axis=0, num=None, name="split"):
 
 def tile(input, multiples, name=None):
     """tf.tile: repeats `input` multiples[i] times along axis i."""
-    return _C.tile(_t(input), _int_list(multiples, "tile", "multiples"))
+    input = _t(input)
+    if input.__class__ is StringTensor:
+        return _strings.on_positions(tile, input, multiples)
+    return _C.tile(input, _int_list(multiples, "tile", "multiples"))
 
 
 def reverse(tensor, axis, name=None):
     """tf.reverse: flips the given axes."""
-    return _C.reverse(_t(tensor), _int_list(axis, "reverse", "axis"))
+    tensor = _t(tensor)
+    if tensor.__class__ is StringTensor:
+        return _strings.on_positions(reverse, tensor, axis)
+    return _C.reverse(tensor, _int_list(axis, "reverse", "axis"))
 
 
 reverse_v2 = reverse
@@ -167,6 +206,8 @@ reverse_v2 = reverse
 def slice(input_, begin, size, name=None):
     """tf.slice: size[i] elements from begin[i] along each axis (-1: to the end)."""
     x = _t(input_)
+    if x.__class__ is StringTensor:
+        return _strings.on_positions(slice, x, begin, size)
     shape = x._shape_tuple
     begin = _int_list(begin, "slice", "begin")
     size = _int_list(size, "slice", "size")
@@ -192,6 +233,9 @@ def strided_slice(input_, begin, end=None, strides=None, begin_mask=0, end_mask=
                   ellipsis_mask=0, new_axis_mask=0, shrink_axis_mask=0, var=None, name=None):
     """tf.strided_slice with TF's masks; a view (differentiable) of input_."""
     x = _t(input_)
+    if x.__class__ is StringTensor:
+        return _strings.on_positions(strided_slice, x, begin, end, strides, begin_mask,
+                                     end_mask, ellipsis_mask, new_axis_mask, shrink_axis_mask)
     shape = x._shape_tuple
     begin = _int_list(begin, "strided_slice", "begin")
     end = [0] * len(begin) if end is None else _int_list(end, "strided_slice", "end")
@@ -325,20 +369,29 @@ def _indices(indices):
 
 def gather(params, indices, validate_indices=None, axis=None, batch_dims=0, name=None):
     """tf.gather: slices of params along axis at the given indices (validated)."""
+    params = _t(params)
+    if params.__class__ is StringTensor:
+        return _strings.on_positions(gather, params, indices, axis=axis, batch_dims=batch_dims)
     batch_dims = int(batch_dims)
     axis = batch_dims if axis is None else _axis(axis, "gather")
-    return _C.gather(_t(params), _indices(indices), axis, batch_dims)
+    return _C.gather(params, _indices(indices), axis, batch_dims)
 
 
 def gather_nd(params, indices, batch_dims=0, name=None):
     """tf.gather_nd: elements or slices of params addressed by index tuples."""
-    return _C.gather_nd(_t(params), _indices(indices), int(batch_dims))
+    params = _t(params)
+    if params.__class__ is StringTensor:
+        return _strings.on_positions(gather_nd, params, indices, batch_dims)
+    return _C.gather_nd(params, _indices(indices), int(batch_dims))
 
 
 def boolean_mask(tensor, mask, axis=None, name="boolean_mask"):
     """tf.boolean_mask: the entries of tensor where mask (over axes axis..) is True."""
     mask = mask if isinstance(mask, Tensor) else convert_to_tensor(mask, dtype=dtypes.bool_)
-    return _C.boolean_mask(_t(tensor), mask, 0 if axis is None else _axis(axis, "boolean_mask"))
+    tensor = _t(tensor)
+    if tensor.__class__ is StringTensor:
+        return _strings.on_positions(boolean_mask, tensor, mask, axis)
+    return _C.boolean_mask(tensor, mask, 0 if axis is None else _axis(axis, "boolean_mask"))
 
 
 def where(condition, x=None, y=None, name=None):
@@ -360,6 +413,8 @@ def where(condition, x=None, y=None, name=None):
         y = y if isinstance(y, Tensor) else convert_to_tensor(y, dtype=x.dtype)
     else:
         x = convert_to_tensor(x, dtype=y.dtype)
+    if x.__class__ is StringTensor or y.__class__ is StringTensor:
+        return _strings.where(cond, x, y)
     return _C.where(cond, x, y)
 
 
@@ -418,6 +473,8 @@ UniqueOutput = collections.namedtuple("Unique", ["y", "idx"])
 def unique(x, out_idx=dtypes.int32, name=None):
     """tf.unique: the distinct values of a 1-D tensor in order of first appearance."""
     x = _t(x)
+    if x.__class__ is StringTensor:
+        return _strings.unique(x, out_idx)
     if x.ndim != 1:
         raise InvalidArgumentError("[unique] x must be a vector, got shape %s" % (x.shape,))
     values = x.numpy()

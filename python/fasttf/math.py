@@ -6,6 +6,7 @@ from . import _C
 from .framework import dtypes
 from .framework.constant_op import convert_to_tensor
 from .framework.errors import op_dtype_error
+from .framework import string_tensor as _strings
 from .framework.tensor import Tensor
 
 _B = _C.BinaryOp
@@ -31,7 +32,28 @@ def _unary(op, name=None):
 
 def add(x, y, name=None):
     """tf.add: y takes x's dtype only where it can (tf.add(int32, 1.5) fails in the op, as TF)."""
+    # Two set lookups on the numeric path; only string-like classes are inspected further.
+    if (x.__class__ in _STRING_CANDIDATES or y.__class__ in _STRING_CANDIDATES) and \
+            _strings.any_string_value(x, y):
+        return _strings.add(x, y)  # TF's AddV2 concatenates strings
     return _C.add(x, y)
+
+
+_STRING_CANDIDATES = _strings.CANDIDATE_TYPES
+
+
+def equal(x, y, name=None):
+    if (x.__class__ in _STRING_CANDIDATES or y.__class__ in _STRING_CANDIDATES) and \
+            _strings.any_string_value(x, y):
+        return _strings.compare(x, y, False)
+    return _C.binary_op(_B.equal, x, y)
+
+
+def not_equal(x, y, name=None):
+    if (x.__class__ in _STRING_CANDIDATES or y.__class__ in _STRING_CANDIDATES) and \
+            _strings.any_string_value(x, y):
+        return _strings.compare(x, y, True)
+    return _C.binary_op(_B.not_equal, x, y)
 
 
 subtract = _binary(_B.sub)
@@ -43,8 +65,6 @@ pow = _binary(_B.pow)
 maximum = _binary(_B.maximum)
 minimum = _binary(_B.minimum)
 squared_difference = _binary(_B.squared_difference)
-equal = _binary(_B.equal)
-not_equal = _binary(_B.not_equal)
 less = _binary(_B.less)
 less_equal = _binary(_B.less_equal)
 greater = _binary(_B.greater)

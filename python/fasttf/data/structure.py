@@ -10,7 +10,9 @@ import numpy as np
 
 from .. import _C
 from ..framework import dtypes, errors
+from ..framework import string_tensor
 from ..framework.constant_op import convert_to_tensor
+from ..framework.string_tensor import StringTensor
 from ..framework.tensor import Tensor
 from ..framework.tensor_shape import TensorShape
 from ..framework.tensor_spec import TensorSpec, most_specific_shape
@@ -99,6 +101,8 @@ _NUMPY_OK = {"bool", "uint8", "int8", "int16", "int32", "int64", "float16", "flo
 def to_tensor_leaf(leaf):
     """A pipeline leaf as what the user sees: a Tensor (a Dataset stays a Dataset)."""
     if isinstance(leaf, np.ndarray):
+        if leaf.dtype.kind in "OSU":  # string leaves are object arrays of bytes
+            return string_tensor.convert(leaf)
         return _C.convert_to_tensor(leaf, None)
     if isinstance(leaf, Tensor):
         return leaf
@@ -121,7 +125,9 @@ def as_numpy(leaf):
     if isinstance(leaf, np.ndarray):
         return leaf
     if isinstance(leaf, Tensor):
-        return leaf.numpy()
+        # A string tensor's own object array: numpy() of a scalar is bytes, which np.stack
+        # would turn into a fixed-width 'S' array (dropping trailing NULs).
+        return leaf._value if leaf.__class__ is StringTensor else leaf.numpy()
     return np.asarray(leaf)
 
 

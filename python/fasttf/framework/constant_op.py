@@ -6,8 +6,14 @@ import numpy as np
 
 from .. import _C
 from . import dtypes
+from . import string_tensor as _strings
+from .string_tensor import StringTensor
 from .tensor import Tensor
 from .tensor_shape import TensorShape
+
+
+# Value classes that may hold strings; only these pay for is_string_value's inspection.
+_STRING_CANDIDATES = _strings.CANDIDATE_TYPES
 
 
 def _dtype_or_none(dtype):
@@ -41,6 +47,9 @@ def shape_list(shape, op="shape"):
 def convert_to_tensor(value, dtype=None, dtype_hint=None, name=None):
     """tf.convert_to_tensor: Tensors pass through; array-likes are converted with TF's rules."""
     dtype = _dtype_or_none(dtype)
+    if dtype is dtypes.string or (value.__class__ in _STRING_CANDIDATES
+                                  and _strings.is_string_value(value)):
+        return _strings.convert(value, dtype)
     if dtype is None and dtype_hint is not None and not isinstance(value, Tensor):
         try:
             return _C.convert_to_tensor(value, dtypes.as_dtype(dtype_hint))
@@ -61,6 +70,9 @@ def convert_to_tensor_v2(value, dtype=None, dtype_hint=None, name=None):
 def constant(value, dtype=None, shape=None, name="Const"):
     """tf.constant: a new tensor from a value; `shape` reshapes it or broadcasts a scalar."""
     dtype = _dtype_or_none(dtype)
+    if dtype is dtypes.string or (value.__class__ in _STRING_CANDIDATES
+                                  and _strings.is_string_value(value)):
+        return _strings.constant(value, dtype, shape)
     if isinstance(value, Tensor):
         t = value if dtype is None or value.dtype == dtype else _C.cast(value, dtype)
     elif isinstance(value, np.ndarray) and dtype is not None:
@@ -82,7 +94,10 @@ def constant(value, dtype=None, shape=None, name="Const"):
 
 
 def zeros(shape, dtype=dtypes.float32, name=None, layout=None):
-    return _C.zeros(shape_list(shape, "zeros"), dtypes.as_dtype(dtype))
+    dtype = dtypes.as_dtype(dtype)
+    if dtype is dtypes.string:  # as TF: empty strings
+        return _strings.fill(shape, _strings.convert(b""))
+    return _C.zeros(shape_list(shape, "zeros"), dtype)
 
 
 def ones(shape, dtype=dtypes.float32, name=None, layout=None):
@@ -91,7 +106,10 @@ def ones(shape, dtype=dtypes.float32, name=None, layout=None):
 
 def zeros_like(input, dtype=None, name=None, layout=None):
     input = convert_to_tensor(input)
-    return _C.zeros(list(input._shape_tuple), dtypes.as_dtype(dtype) if dtype else input.dtype)
+    dtype = dtypes.as_dtype(dtype) if dtype else input.dtype
+    if dtype is dtypes.string:
+        return _strings.fill(list(input._shape_tuple), _strings.convert(b""))
+    return _C.zeros(list(input._shape_tuple), dtype)
 
 
 def ones_like(input, dtype=None, name=None, layout=None):
@@ -102,6 +120,8 @@ def ones_like(input, dtype=None, name=None, layout=None):
 def fill(dims, value, name=None, layout=None):
     """tf.fill: the dtype is that of `value` (int -> int32, float -> float32)."""
     v = convert_to_tensor(value)
+    if v.__class__ is StringTensor:
+        return _strings.fill(dims, v)
     if v.ndim != 0:
         raise ValueError("[fill] value must be a scalar, got shape %s" % (v.shape,))
     return _C.broadcast_to(v, shape_list(dims, "fill"))
@@ -169,11 +189,14 @@ def cast(x, dtype, name=None):
     dtype = dtypes.as_dtype(dtype)
     if not isinstance(x, Tensor):
         x = convert_to_tensor(x)
+    if dtype is dtypes.string or x.__class__ is StringTensor:
+        return _strings.cast(x, dtype)  # string -> string only (UnimplementedError), as TF
     return _C.cast(x, dtype)
 
 
 def identity(input, name=None):
-    return _C.identity(convert_to_tensor(input))
+    input = convert_to_tensor(input)
+    return input if input.__class__ is StringTensor else _C.identity(input)
 
 
 def shape(input, out_type=dtypes.int32, name=None):

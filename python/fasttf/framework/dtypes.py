@@ -91,7 +91,7 @@ class DType:
             return False
         try:
             return self._enum == as_dtype(other)._enum
-        except TypeError:
+        except (TypeError, AttributeError):  # AttributeError: tf.string has no numeric enum
             return False
 
     def __ne__(self, other):
@@ -128,6 +128,50 @@ _BY_NAME = {d.name: d for d in _BY_ENUM}
 _BY_NAME.update({"half": float16, "float": float32, "double": float64})
 
 
+class _StringDType(DType):
+    """tf.string. It lives only in Python (string tensors are NumPy object arrays of bytes), so
+    it has no `_enum`: the C++ dtype converter reads that attribute as a numeric enum without a
+    range check, and without it tf.string reaching C++ is refused there with TypeError."""
+
+    __slots__ = ()
+
+    def __init__(self):
+        pass  # the `_enum` slot stays unset on purpose (see the class docstring)
+
+    name = property(lambda self: "string")
+    as_numpy_dtype = property(lambda self: object)
+    is_floating = is_integer = is_unsigned = is_bool = property(lambda self: False)
+    is_numpy_compatible = property(lambda self: True)
+    size = property(lambda self: 0)  # as TF
+
+    @property
+    def as_datatype_enum(self):
+        raise AttributeError("tf.string has no numeric dtype enum in fasttf")
+
+    @property
+    def min(self):
+        raise TypeError("Cannot find minimum value of %s with type %s." % (self, self))
+
+    @property
+    def max(self):
+        raise TypeError("Cannot find maximum value of %s with type %s." % (self, self))
+
+    def __eq__(self, other):
+        if other is None:
+            return False
+        try:
+            return as_dtype(other) is self
+        except TypeError:
+            return False
+
+    def __hash__(self):
+        return hash("string")
+
+
+string = _StringDType()
+_BY_NAME["string"] = string
+
+
 def from_enum(enum):
     return _BY_ENUM[enum]
 
@@ -142,6 +186,9 @@ def as_dtype(type_value):
         return int32
     if type_value is bool:
         return bool_
+    if type_value is str or type_value is bytes:  # as TF: the Python types are not dtypes
+        raise TypeError("Cannot convert the argument `type_value`: %r to a TensorFlow DType."
+                        % (type_value,))
     if isinstance(type_value, str):
         if type_value in _BY_NAME:
             return _BY_NAME[type_value]
@@ -155,5 +202,7 @@ def as_dtype(type_value):
         raise TypeError("Cannot convert value %r to a TensorFlow DType." % (type_value,)) from None
     if np_dtype.name in _BY_NAME:
         return _BY_NAME[np_dtype.name]
+    if np_dtype.kind in "OSU":  # np.object_, np.bytes_, np.str_: TF's string
+        return string
     raise TypeError("Cannot convert value %r to a TensorFlow DType: fasttf supports %s."
                     % (type_value, ", ".join(_NAMES)))

@@ -1,6 +1,6 @@
-"""tf.io: file access (gfile). The tensor-valued readers (read_file, decode_*) need string
-tensors, which fasttf does not have."""
+"""tf.io: file access (gfile) and whole files as string tensors (read_file, write_file)."""
 
 from . import gfile
+from .file_io import read_file, write_file
 
-__all__ = ["gfile"]
+__all__ = ["gfile", "read_file", "write_file"]

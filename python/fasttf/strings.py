@@ -1,0 +1,358 @@
+"""tf.strings: elementwise string functions on string tensors (NumPy object arrays of bytes).
+
+Each op follows TF 2.21's kernel: bytes in, bytes out, ASCII-only case mapping unless an
+encoding is given, RE2-style patterns run with Python's `re` on bytes, and TF's error classes
+and messages for bad arguments.
+"""
+
+import re
+
+import numpy as np
+
+from . import _C
+from .framework import dtypes
+from .framework import string_tensor as st
+from .framework.constant_op import convert_to_tensor
+from .framework.errors import InvalidArgumentError, OutOfRangeError
+from .framework.string_tensor import StringTensor
+from .framework.tensor import Tensor
+
+
+def _strings(value, op_name):
+    """value as a StringTensor; a numeric tensor is refused as TF's kernels refuse it."""
+    t = value if isinstance(value, Tensor) else convert_to_tensor(value)
+    if t.__class__ is not StringTensor:
+        raise InvalidArgumentError(
+            "cannot compute %s as input #0(zero-based) was expected to be a string tensor but "
+            "is a %s tensor [Op:%s]" % (op_name, t.dtype.name, op_name))
+    return t
+
+
+def _map(t, fn, otype=object):
+    """fn applied to every element; a StringTensor for object results, else a numeric one."""
+    flat = t._value.reshape(-1)
+    if otype is object:
+        out = np.empty(flat.size, dtype=object)
+        out[:] = [fn(v) for v in flat]
+        return st.from_array(out.reshape(t._value.shape))
+    out = np.fromiter((fn(v) for v in flat), dtype=otype, count=flat.size)
+    return _C.convert_to_tensor(out.reshape(t._value.shape), dtypes.as_dtype(otype))
+
+
+def _check_unit(unit, op_name):
+    if unit not in ("BYTE", "UTF8_CHAR"):
+        raise InvalidArgumentError("Value for attr 'unit' of \"%s\" is not in the list of allowed "
+                                   "values: \"BYTE\", \"UTF8_CHAR\" [Op:%s]" % (unit, op_name))
+
+
+def _decode(value, op_name):
+    try:
+        return value.decode("utf-8")
+    except UnicodeDecodeError:
+        raise InvalidArgumentError("Invalid UTF-8 in %r [Op:%s]" % (value, op_name)) from None
+
+
+# -------------------------------------------------------------------- case, length, strip
+
+
+def lower(input, encoding="", name=None):
+    """tf.strings.lower: ASCII letters only, unless encoding='utf-8' (then Unicode rules)."""
+    t = _strings(input, "StringLower")
+    if encoding:
+        return _map(t, lambda v: _decode(v, "StringLower").lower().encode("utf-8"))
+    return _map(t, bytes.lower)
+
+
+def upper(input, encoding="", name=None):
+    """tf.strings.upper: ASCII letters only, unless encoding='utf-8' (then Unicode rules)."""
+    t = _strings(input, "StringUpper")
+    if encoding:
+        return _map(t, lambda v: _decode(v, "StringUpper").upper().encode("utf-8"))
+    return _map(t, bytes.upper)
+
+
+def _utf8_length(value):
+    # Characters are the bytes that do not continue a sequence (0b10xxxxxx), as TF counts.
+    return sum(1 for b in value if b & 0xC0 != 0x80)
+
+
+def length(input, unit="BYTE", name=None):
+    """tf.strings.length: int32 lengths in bytes or UTF-8 characters."""
+    _check_unit(unit, "StringLength")
+    t = _strings(input, "StringLength")
+    return _map(t, len if unit == "BYTE" else _utf8_length, np.int32)
+
+
+def strip(input, name=None):
+    """tf.strings.strip: leading and trailing ASCII whitespace removed."""
+    return _map(_strings(input, "StringStrip"), bytes.strip)
+
+
+# -------------------------------------------------------------------- joining
+
+
+def _separator(separator):
+    return separator.encode("utf-8") if isinstance(separator, str) else bytes(separator)
+
+
+def join(inputs, separator="", name=None):
+    """tf.strings.join: elementwise concatenation of equally shaped tensors (scalars repeat)."""
+    if isinstance(inputs, (str, bytes, Tensor)):
+        raise TypeError("tf.strings.join expects a list of string tensors, got %r" % (inputs,))
+    tensors = [_strings(v, "StringJoin") for v in inputs]
+    sep = _separator(separator)
+    shapes = [t._value.shape for t in tensors if t._value.ndim]
+    for shape in shapes[1:]:
+        if shape != shapes[0]:
+            raise InvalidArgumentError("Input shapes do not match: %s vs. %s [Op:StringJoin]"
+                                       % (list(shapes[0]), list(shape)))
+    shape = shapes[0] if shapes else ()
+    columns = [np.broadcast_to(t._value, shape).reshape(-1) for t in tensors]
+    out = np.empty(int(np.prod(shape)), dtype=object)
+    out[:] = [sep.join(parts) for parts in zip(*columns)] if columns else []
+    return st.from_array(out.reshape(shape))
+
+
+def reduce_join(inputs, axis=None, keepdims=False, separator="", name=None):
+    """tf.strings.reduce_join: joins along axes (all of them by default), in order."""
+    t = _strings(inputs, "ReduceJoin")
+    sep = _separator(separator)
+    rank = t._value.ndim
+    if axis is None:
+        axes = list(range(rank))
+    else:
+        raw = axis.numpy() if isinstance(axis, Tensor) else np.asarray(axis)
+        axes = [int(a) for a in raw.reshape(-1)]
+    for a in axes:
+        if not -rank <= a < rank:
+            raise OutOfRangeError("Invalid reduction dimension %d for input with %d "
+                                  "dimension(s) [Op:ReduceJoin]" % (a, rank))
+    axes = sorted({a % rank for a in axes})
+    kept = [d for d in range(rank) if d not in axes]
+    # Move the reduced axes last, in order, so each output element joins one C-order run.
+    moved = np.transpose(t._value, kept + axes)
+    out_shape = moved.shape[:len(kept)]
+    rows = moved.reshape(int(np.prod(out_shape)), -1)
+    out = np.empty(rows.shape[0], dtype=object)
+    out[:] = [sep.join(row) for row in rows]
+    out = out.reshape(out_shape)
+    if keepdims:
+        out = out.reshape([1 if d in axes else n for d, n in enumerate(t._value.shape)])
+    return st.from_array(out)
+
+
+# -------------------------------------------------------------------- substrings and regexes
+
+
+def _broadcast_ints(value, shape, what):
+    arr = value.numpy() if isinstance(value, Tensor) else np.asarray(value)
+    if arr.dtype.kind not in "iu":
+        raise TypeError("tf.strings.substr: %s must be integers, got %r" % (what, value))
+    try:
+        return np.broadcast_to(arr, shape).reshape(-1)
+    except ValueError:
+        raise InvalidArgumentError("[Substr] %s of shape %s does not broadcast to the input "
+                                   "shape %s" % (what, list(arr.shape), list(shape))) from None
+
+
+def substr(input, pos, len, unit="BYTE", name=None):  # noqa: A002 - TF's argument name
+    """tf.strings.substr: `len` bytes (or UTF-8 characters) from `pos` (negative: from the
+    end); pos outside [-length, length] is an InvalidArgumentError, as in TF."""
+    _check_unit(unit, "Substr")
+    t = _strings(input, "Substr")
+    shape = t._value.shape
+    positions = _broadcast_ints(pos, shape, "pos")
+    lengths = _broadcast_ints(len, shape, "len")
+    flat = t._value.reshape(-1)
+    out = np.empty(flat.size, dtype=object)
+    for i, value in enumerate(flat):
+        text = value if unit == "BYTE" else _decode(value, "Substr")
+        p, n = int(positions[i]), int(lengths[i])
+        size = text.__len__()
+        if p < -size or p > size:
+            raise InvalidArgumentError("pos %d out of range for string %s at index %d "
+                                       "[Op:Substr]" % (p, value, i))
+        if p < 0:
+            p += size
+        piece = text[p:p + max(n, 0)]
+        out[i] = piece if unit == "BYTE" else piece.encode("utf-8")
+    return st.from_array(out.reshape(shape))
+
+
+def _compile(pattern, op_name):
+    if isinstance(pattern, Tensor):
+        pattern = pattern.numpy()
+    source = pattern.encode("utf-8") if isinstance(pattern, str) else bytes(pattern)
+    try:
+        return re.compile(source)
+    except re.error as e:
+        raise InvalidArgumentError("Invalid pattern: %s, error: %s [Op:%s]"
+                                   % (source.decode("utf-8", "replace"), e, op_name)) from None
+
+
+def regex_replace(input, pattern, rewrite, replace_global=True, name=None):
+    """tf.strings.regex_replace: RE2's rewrite syntax (\\0 is the whole match, \\1.. groups)."""
+    t = _strings(input, "StaticRegexReplace")
+    regex = _compile(pattern, "StaticRegexReplace")
+    if isinstance(rewrite, Tensor):
+        rewrite = rewrite.numpy()
+    template = rewrite.encode("utf-8") if isinstance(rewrite, str) else bytes(rewrite)
+    # Python's template reads \0 as an octal escape; RE2 means the whole match.
+    template = re.sub(rb"\\(\d)", rb"\\g<\1>", template)
+    count = 0 if replace_global else 1
+    return _map(t, lambda v: regex.sub(template, v, count=count))
+
+
+def regex_full_match(input, pattern, name=None):
+    """tf.strings.regex_full_match: whether each whole string matches the pattern."""
+    t = _strings(input, "StaticRegexFullMatch")
+    regex = _compile(pattern, "StaticRegexFullMatch")
+    return _map(t, lambda v: regex.fullmatch(v) is not None, np.bool_)
+
+
+# -------------------------------------------------------------------- numbers
+
+
+_INTEGER = re.compile(rb"\s*[+-]?\d+\s*")
+_FLOAT = re.compile(rb"\s*[+-]?(\d+\.?\d*([eE][+-]?\d+)?|\.\d+([eE][+-]?\d+)?|inf|infinity|nan)"
+                    rb"\s*", re.IGNORECASE)
+
+
+def to_number(string_tensor, out_type=dtypes.float32, name=None):
+    """tf.strings.to_number: decimal text to float32/float64/int32/int64, as TF parses it
+    (surrounding whitespace allowed; no underscores; ints must fit out_type)."""
+    out_type = dtypes.as_dtype(out_type)
+    if out_type not in (dtypes.float32, dtypes.float64, dtypes.int32, dtypes.int64):
+        raise InvalidArgumentError("Value for attr 'out_type' of %s is not in the list of "
+                                   "allowed values: float, double, int32, int64 "
+                                   "[Op:StringToNumber]" % out_type.name)
+    t = _strings(string_tensor, "StringToNumber")
+    np_type = out_type.as_numpy_dtype
+    integer = out_type.is_integer
+    info = np.iinfo(np_type) if integer else None
+
+    def parse(value):
+        if integer:
+            ok = _INTEGER.fullmatch(value) is not None
+            number = int(value) if ok else None
+            ok = ok and info.min <= number <= info.max
+        else:
+            ok = _FLOAT.fullmatch(value) is not None
+            number = float(value) if ok else None
+        if not ok:
+            raise InvalidArgumentError("StringToNumberOp could not correctly convert string: "
+                                       "%s [Op:StringToNumber]" % value.decode("utf-8", "replace"))
+        return number
+
+    return _map(t, parse, np_type)
+
+
+def as_string(input, precision=-1, scientific=False, shortest=False, width=-1, fill="",
+              name=None):
+    """tf.strings.as_string: C printf formatting as TF's AsString ('%f' for floats by default,
+    'true'/'false' for bools, `fill` '0' or ' ' padding up to `width`)."""
+    t = input if isinstance(input, Tensor) else convert_to_tensor(input)
+    if t.__class__ is StringTensor:
+        return t
+    fill = fill.decode() if isinstance(fill, bytes) else fill
+    if len(fill) > 1:
+        raise InvalidArgumentError("Fill string must be one or fewer characters [Op:AsString]")
+    if fill not in ("", "0", " "):
+        raise InvalidArgumentError('Fill argument not supported: "%s" [Op:AsString]' % fill)
+    if scientific and shortest:
+        raise InvalidArgumentError("Cannot select both scientific and shortest notation "
+                                   "[Op:AsString]")
+    dtype = t.dtype
+    if not dtype.is_floating and (precision > -1 or scientific or shortest):
+        what = "precision" if precision > -1 else "scientific" if scientific else "shortest"
+        raise InvalidArgumentError("%s not supported for datatype %s [Op:AsString]"
+                                   % (what, dtype.name))
+    spec = "%" + fill + (str(width) if width > -1 else "")
+    if dtype == dtypes.bool_:
+        spec, convert = "%s", lambda v: "true" if v else "false"
+    elif dtype.is_floating:
+        spec += ("." + str(precision) if precision > -1 else "") + \
+            ("e" if scientific else "g" if shortest else "f")
+        convert = float
+    else:
+        spec += "d"
+        convert = int
+    values = np.asarray(t.numpy())
+    return _map(st.from_array(values.astype(object)),
+                lambda v: (spec % convert(v)).encode("ascii"))
+
+
+
+def format(template, inputs, placeholder="{}", summarize=3, name=None):
+    """tf.strings.format: each placeholder replaced by a tensor printed as tf.print does
+    (strings in double quotes, the first and last `summarize` entries of long dimensions)."""
+    from .framework.printing import _array_text
+    if not isinstance(inputs, (list, tuple)):
+        inputs = [inputs]
+    if template.count(placeholder) != len(inputs):
+        raise ValueError("The template expects %d tensors, but the inputs only has %d. Please "
+                         "ensure the number of placeholders in template matches inputs length."
+                         % (template.count(placeholder), len(inputs)))
+    pieces = template.split(placeholder)
+    out = [pieces[0]]
+    for value, piece in zip(inputs, pieces[1:]):
+        t = value if isinstance(value, Tensor) else convert_to_tensor(value)
+        array = t._value if t.__class__ is StringTensor else np.asarray(t.numpy())
+        out.append(_array_text(array, t.dtype, -1 if summarize is None else summarize, 0))
+        out.append(piece)
+    return st.convert("".join(out))
+
+
+# -------------------------------------------------------------------- splitting
+
+
+def _scalar_only(t, op_name):
+    if t._value.ndim != 0:
+        raise NotImplementedError(
+            "tf.strings.%s of a rank-%d input returns a RaggedTensor in TF, which fasttf does "
+            "not have; split the scalars one at a time" % (op_name, t._value.ndim))
+    return t._value[()]
+
+
+def _vector(items):
+    out = np.empty(len(items), dtype=object)
+    out[:] = items
+    return st.from_array(out)
+
+
+def split(input, sep=None, maxsplit=-1, name=None):
+    """tf.strings.split of a scalar: a 1-D string tensor (sep=None splits on whitespace runs,
+    dropping empty pieces; a given sep keeps them)."""
+    value = _scalar_only(_strings(input, "StringSplitV2"), "split")
+    if sep is not None:
+        sep = _separator(sep)
+        if sep == b"":
+            sep = None
+    if sep is None:
+        return _vector(value.split(None, maxsplit))
+    return _vector(value.split(sep, maxsplit))
+
+
+def bytes_split(input, name=None):
+    """tf.strings.bytes_split of a scalar: its bytes, one per element."""
+    value = _scalar_only(_strings(input, "StringSplit"), "bytes_split")
+    return _vector([value[i:i + 1] for i in range(len(value))])
+
+
+def unicode_split(input, input_encoding, errors="replace", replacement_char=65533, name=None):
+    """tf.strings.unicode_split of a scalar: its characters, each encoded back as UTF-8."""
+    if input_encoding.upper().replace("-", "") not in ("UTF8",):
+        raise NotImplementedError("tf.strings.unicode_split: only UTF-8 input is supported")
+    value = _scalar_only(_strings(input, "UnicodeDecodeWithOffsets"), "unicode_split")
+    if errors == "strict":
+        text = _decode(value, "UnicodeDecodeWithOffsets")
+    else:
+        text = value.decode("utf-8", "replace" if errors == "replace" else "ignore")
+        if errors == "replace" and replacement_char != 65533:
+            text = text.replace("\ufffd", chr(replacement_char))
+    return _vector([c.encode("utf-8") for c in text])
+
+
+__all__ = ["as_string", "bytes_split", "format", "join", "length", "lower", "reduce_join",
+           "regex_full_match", "regex_replace", "split", "strip", "substr", "to_number",
+           "unicode_split", "upper"]
