@@ -688,3 +688,23 @@ def test_max_pool_with_argmax_nan_and_integers():
     grad = tape.gradient(total, x).numpy().reshape(-1)
     assert sorted(np.flatnonzero(grad).tolist()) == sorted(argmax.numpy().reshape(-1).tolist())
     assert set(grad[grad != 0].tolist()) == {3.}
+
+
+def test_image_edge_cases_follow_tf():
+    assert tf.image.rgb_to_yiq(tf.constant([0.2, 0.4, 0.6], tf.float16)).dtype == tf.float16
+    assert tf.image.adjust_contrast(tf.zeros([2, 0, 3]), 2.).shape == [2, 0, 3]
+    with pytest.raises(tf.errors.InvalidArgumentError):
+        tf.image.adjust_contrast(tf.ones([2, 2, 3]), [2.])
+    with pytest.raises(tf.errors.InvalidArgumentError):
+        tf.image.ssim(tf.ones([11, 11, 1]), tf.ones([11, 11, 1], tf.float64), 1.)
+    with pytest.raises(tf.errors.InvalidArgumentError):
+        tf.image.sobel_edges(tf.zeros([4, 4, 1]))
+    with pytest.raises(tf.errors.InvalidArgumentError):
+        tf.image.crop_and_resize(tf.ones([1, 2, 2, 1]), [[np.nan, 0., 1., 1.]], [0], [2, 2])
+    with pytest.raises(tf.errors.OutOfRangeError):
+        tf.image.extract_patches(tf.zeros([1, 2, 2, 1]), [1, 1, 1, 1], [1, 0, 1, 1],
+                                 [1, 1, 1, 1], "VALID")
+    # a NaN corner truncates to INT64_MIN in TF's kernel: the box loses its top edge only
+    drawn = tf.image.draw_bounding_boxes(tf.zeros([1, 5, 5, 1]), [[[np.nan, 0., 1., 1.]]],
+                                         [[1.]])
+    assert drawn.numpy()[0, ..., 0].tolist() == [[1., 0., 0., 0., 1.]] * 4 + [[1.] * 5]

@@ -379,6 +379,65 @@ EXTRAS_EDGE = [
     "tf.nn.separable_conv2d(tf.ones([1, 4, 4, 2]), tf.ones([2, 2, 2, 1]), tf.ones([2, 1, 2, 3]), [1, 1, 1, 1], 'VALID')",
 ]
 
+EXTRAS_IMAGE_EDGE = [
+    "tf.image.rgb_to_hsv(tf.zeros([0, 3]))", "tf.image.rgb_to_hsv(tf.constant([[0.2, 0.4, 0.6]], tf.float16))",
+    "tf.image.rgb_to_hsv(tf.constant([0.2, 0.4, 0.6], tf.float64))", "tf.image.hsv_to_rgb(tf.constant([0.2, 0.4, 0.6], tf.float16))",
+    "tf.image.rgb_to_hsv(tf.constant([[-0.2, 0.4, 1.6], [2., 2., -1.]]))", "tf.image.hsv_to_rgb(tf.constant([[2.5, 1.4, 0.6], [-1., -0.5, 2.]]))",
+    "tf.image.rgb_to_yiq(tf.zeros([0, 3]))",
+    "tf.image.rgb_to_yuv([0.2, 0.4, 0.6])", "tf.image.yuv_to_rgb(tf.constant([[0.2, 0.4, 0.6]], tf.float64))",
+    "tf.image.adjust_contrast(tf.zeros([2, 0, 3]), 2.)", "tf.image.adjust_contrast(tf.ones([1, 1, 3]), 2.)",
+    "tf.image.adjust_contrast(tf.constant([[[1, 2, 3]]], tf.int32), 2.)", "tf.image.adjust_contrast(tf.ones([2, 2, 3]), [2.])",
+    "tf.image.adjust_contrast(tf.reshape(tf.range(60.), [1, 4, 5, 3]) / 60., -1.)",
+    "tf.image.adjust_contrast(tf.reshape(tf.range(7 * 9 * 2.), [7, 9, 2]) / 100., 1.3)",
+    "tf.image.adjust_gamma(tf.constant([[[1, 2, 3]]], tf.int32), 2.)", "tf.image.adjust_gamma(tf.constant([[[0.5, 0.2]]], tf.float16), 2.)",
+    "tf.image.adjust_gamma(tf.constant([0.5, 0.2]), 2)", "tf.image.adjust_gamma(tf.constant([0.5, 0.2]), 0)",
+    "tf.image.adjust_gamma(tf.constant([0.5, 0.2]), tf.constant(2.))",
+    "tf.image.adjust_saturation(tf.zeros([0, 2, 3]), 2.)", "tf.image.adjust_saturation(tf.ones([3]), 2.)",
+    "tf.image.adjust_saturation(tf.constant([[[0.2, 0.4, 0.6]]]), -1.)", "tf.image.adjust_saturation(tf.constant([[[0.2, 0.4, 0.6]]], tf.int32), 1.5)",
+    "tf.image.adjust_hue(tf.constant([[[0.2, 0.4, 0.6]]]), tf.constant(0.3))", "tf.image.adjust_hue(tf.constant([[[0.2, 0.4, 0.6]]]), -1.)",
+    "tf.image.adjust_hue(tf.constant([[[-0.2, 1.4, 0.6], [2., 0., 0.]]]), 0.5)",
+    "tf.image.adjust_saturation(tf.constant([[[-0.2, 1.4, 0.6], [2., 0., 0.]]]), 0.5)",
+    "tf.image.adjust_hue(tf.constant([[[0.2, 0.4, 0.6]]], tf.int32), 0.2)",
+    "tf.image.psnr(tf.zeros([2, 2, 1]), tf.zeros([2, 2, 1]), 1.)", "tf.image.psnr(tf.zeros([2, 2, 1], tf.uint8), tf.ones([2, 2, 1], tf.uint8), 255)",
+    "tf.image.psnr(tf.zeros([2, 2, 1]), tf.ones([2, 2, 1]), tf.constant(2.))", "tf.image.psnr(tf.zeros([2, 2, 1]), tf.ones([2, 2, 1], tf.float64), 2.)",
+    "tf.image.ssim(tf.zeros([11, 11, 1]), tf.zeros([11, 11, 1]), 1.)", "=tf.image.ssim(tf.ones([2, 11, 11, 1]), tf.zeros([11, 11, 1]), 1.)",
+    "tf.image.ssim(tf.ones([11, 11, 1]), tf.ones([11, 11, 1], tf.float64), 1.)", "tf.image.ssim(tf.ones([11, 11]), tf.ones([11, 11]), 1.)",
+    "tf.image.ssim(tf.ones([2, 11, 11, 1]), tf.ones([3, 11, 11, 1]), 1.)",
+    "tf.image.total_variation(tf.zeros([1, 1, 1]))", "tf.image.total_variation(tf.constant([[[1], [3]], [[-2], [5]]], tf.int32))",
+    "tf.image.total_variation(tf.ones([1, 2, 2, 1], tf.float16))",
+    "tf.image.image_gradients(tf.zeros([1, 1, 1, 1]))", "tf.image.sobel_edges(tf.zeros([1, 1, 1, 1]))",
+    "tf.image.sobel_edges(tf.reshape(tf.range(16), [1, 4, 4, 1]))", "tf.image.sobel_edges(tf.zeros([4, 4, 1]))",
+    "tf.image.crop_and_resize(tf.zeros([1, 1, 1, 1]), [[0., 0., 1., 1.]], [0], [2, 2])",
+    "tf.image.crop_and_resize(tf.ones([1, 2, 2, 1]), [[0., 0., 1., 1.]], [0], [2, 2], method='bicubic')",
+    "tf.image.crop_and_resize(tf.ones([2, 2, 1]), [[0., 0., 1., 1.]], [0], [2, 2])",
+    "tf.image.crop_and_resize(tf.ones([1, 2, 2, 1]), [0., 0., 1., 1.], [0], [2, 2])",
+    "tf.image.crop_and_resize(tf.ones([1, 2, 2, 1], tf.float64), [[0., 0., 1., 1.]], [0], [2, 2])",
+    "tf.image.crop_and_resize(tf.ones([1, 2, 2, 1]), [[0., 0., 1., 1.]], [0], [2, 2, 2])",
+    "tf.image.crop_and_resize(tf.ones([1, 2, 2, 1]), [[np.nan, 0., 1., 1.]], [0], [2, 2])",
+    "tf.image.extract_patches(tf.zeros([1, 2, 2, 1]), [1, 3, 3, 1], [1, 1, 1, 1], [1, 1, 1, 1], 'VALID')",
+    "tf.image.extract_patches(tf.zeros([2, 2, 1]), [1, 1, 1, 1], [1, 1, 1, 1], [1, 1, 1, 1], 'VALID')",
+    "tf.image.extract_patches(tf.zeros([1, 2, 2, 1]), [1, 1, 1, 1], [1, 0, 1, 1], [1, 1, 1, 1], 'VALID')",
+    "tf.image.extract_patches(tf.zeros([1, 2, 2, 1]), [1, 1, 1], [1, 1, 1, 1], [1, 1, 1, 1], 'VALID')",
+    "tf.image.non_max_suppression([[0, 0, 1, 1]], [0.5], tf.constant(1), tf.constant(0.5))",
+    "tf.image.non_max_suppression([[0, 0, 1, 1], [0, 0, 0, 0]], [0.5, 0.6], 5, 0.)",
+    "tf.image.non_max_suppression([[0, 0, 1, 1], [0.5, 0.5, 1.5, 1.5]], [0.5, 0.6], 5, 0.)",
+    "tf.image.non_max_suppression([[0, 0, 1, 1], [0, 0, 1, 1]], [np.nan, 0.6], 5, 0.5)",
+    "tf.image.non_max_suppression([0, 0, 1, 1], [0.5], 5, 0.5)", "tf.image.non_max_suppression([[0, 0, 1]], [0.5], 5, 0.5)",
+    "tf.image.non_max_suppression([[0, 0, 1, 1]], [[0.5]], 5, 0.5)",
+    "tf.image.non_max_suppression(tf.constant([[0, 0, 1, 1]], tf.float16), tf.constant([0.5], tf.float16), 5, 0.5)",
+    "tf.image.non_max_suppression_with_scores([[0, 0, 1, 1]], [0.5], 5, soft_nms_sigma=-1.)",
+    "tf.image.random_crop(tf.zeros([2, 3]), [2, 3])",
+    "tf.image.resize_with_pad(tf.zeros([2, 3]), 4, 4)", "tf.image.resize_with_pad(tf.zeros([2, 3, 1], tf.int32), 4, 4)",
+    "tf.image.resize_with_pad(tf.zeros([2, 3, 1], tf.float64), 4, 4)",
+    "tf.image.draw_bounding_boxes(tf.zeros([1, 3, 3, 3]), tf.zeros([1, 0, 4]), [[1., 1., 1.]])",
+    "tf.image.draw_bounding_boxes(tf.zeros([1, 3, 3, 3]), [[[0., 0., 1., 1.]]], [1., 1., 1.])",
+    "tf.image.draw_bounding_boxes(tf.zeros([1, 3, 3, 3], tf.float16), [[[0., 0., 1., 1.]]], [[1., 0.5, 1.]])",
+    "tf.image.draw_bounding_boxes(tf.zeros([1, 5, 5, 3]), [[[-0.5, -0.5, 0.5, 0.5], [np.nan, 0., 1., 1.]]], [[1., 1., 1.]])",
+    "tf.image.stateless_random_brightness(tf.zeros([2, 2, 3], tf.uint8), 0.1, seed=(1, 2)).dtype",
+    "tf.image.random_saturation(tf.zeros([2, 2, 3], tf.uint8), 0.5, 1.5).dtype",
+    "tf.image.random_hue(tf.zeros([2, 2, 3], tf.uint8), 0.1).shape",
+]
+
 
 def _grad(setup, expr):
     """A case: the gradient of sum(expr * weights) with respect to the watched x."""
@@ -425,4 +484,4 @@ EXTRAS_GRADS = [
     "~" + _grad(_IMG4, "tf.image.random_crop(x, [1, 2, 3, 2])"),
 ]
 
-EXTRAS_ALL = EXTRAS_TOPLEVEL + EXTRAS_EDGE + EXTRAS_FUNCTIONAL + EXTRAS_NN + EXTRAS_IMAGE_COLOR + EXTRAS_IMAGE_METRICS + EXTRAS_IMAGE_BOXES + EXTRAS_IMAGE_CROPS + EXTRAS_GRADS
+EXTRAS_ALL = EXTRAS_TOPLEVEL + EXTRAS_EDGE + EXTRAS_FUNCTIONAL + EXTRAS_NN + EXTRAS_IMAGE_COLOR + EXTRAS_IMAGE_METRICS + EXTRAS_IMAGE_BOXES + EXTRAS_IMAGE_CROPS + EXTRAS_IMAGE_EDGE + EXTRAS_GRADS

@@ -41,6 +41,9 @@ def _crop_and_resize_args(image, boxes, box_indices, crop_size, method):
     if boxes.ndim != 2 or boxes._shape_tuple[1] != 4:
         raise InvalidArgumentError("[crop_and_resize] boxes must be 2-D [num_boxes, 4], got "
                                    "shape %s" % (boxes.shape,))
+    if not np.isfinite(boxes.numpy()).all():
+        raise InvalidArgumentError("[crop_and_resize] Boxes contains at least one element that "
+                                   "is not finite")
     index = np.asarray(_t(box_indices, dtypes.int32).numpy())
     if index.shape != (boxes._shape_tuple[0],):
         raise InvalidArgumentError("[crop_and_resize] box_index has incompatible shape")
@@ -322,8 +325,9 @@ def extract_patches(images, sizes, strides, rates, padding, name=None):
     if padding not in ("SAME", "VALID"):
         raise ValueError("[extract_patches] padding must be 'SAME' or 'VALID', got %r"
                          % (padding,))
-    if min(k + s + r) < 1:
-        raise InvalidArgumentError("[extract_patches] sizes, strides and rates must be positive")
+    for what, values in (("ksizes", k), ("strides", s), ("rates", r)):
+        if min(values) < 1:
+            raise OutOfRangeError("[extract_patches] %s is out of range." % what)
     n, height, width, channels = x._shape_tuple
     out_h, pad_top = _patch_grid(height, k[0], s[0], r[0], padding)
     out_w, pad_left = _patch_grid(width, k[1], s[1], r[1], padding)

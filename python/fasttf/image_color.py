@@ -169,9 +169,12 @@ def _mix_channels(images, kernel, op):
     if not x.dtype.is_floating:
         raise TypeError("[%s] Cannot convert the colour matrix to %s" % (op, x.dtype.name))
     x = _rgb_input(x, op)
-    rows = _C.reshape(x, [-1, 3])
-    mixed = _math.matmul(rows, _C.convert_to_tensor(np.array(kernel), x.dtype))
-    return _C.reshape(mixed, list(x._shape_tuple))
+    # half-precision images are mixed in float32 (fasttf's matmul takes float32/float64)
+    work = _C.cast(x, dtypes.float32) if x.dtype in (dtypes.float16, dtypes.bfloat16) else x
+    rows = _C.reshape(work, [-1, 3])
+    mixed = _math.matmul(rows, _C.convert_to_tensor(np.array(kernel), work.dtype))
+    mixed = _C.reshape(mixed, list(x._shape_tuple))
+    return mixed if work is x else _C.cast(mixed, x.dtype)
 
 
 def rgb_to_yiq(images):
@@ -236,13 +239,18 @@ def adjust_contrast(images, contrast_factor):
                                    % (flt.shape,))
     if flt.dtype != dtypes.float32:
         raise NotFoundError("[adjust_contrast] no CPU kernel for %s images" % flt.dtype.name)
-    factor = np.float32(contrast_factor.numpy() if isinstance(contrast_factor, Tensor)
-                        else contrast_factor)
+    factor = np.asarray(contrast_factor.numpy() if isinstance(contrast_factor, Tensor)
+                        else contrast_factor, np.float32)
+    if factor.ndim != 0:
+        raise InvalidArgumentError("[adjust_contrast] contrast_factor must be scalar: %s"
+                                   % (list(factor.shape),))
     values = flt.numpy()
     height, width, channels = values.shape[-3:]
-    planes = values.reshape(-1, height * width, channels)
+    batch = int(np.prod(values.shape[:-3], dtype=np.int64))
+    planes = values.reshape(batch, height * width, channels)
     if planes.size:
         means = _pairwise_channel_means(planes)[:, None, :]
+        factor = np.float32(factor)
         with np.errstate(all="ignore"):
             planes = means + factor * (planes - means)
     adjusted = convert_to_tensor(planes.reshape(values.shape).astype(np.float32))

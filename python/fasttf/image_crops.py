@@ -35,11 +35,18 @@ def _crop(value, size, draw_offsets, op):
     if any(s > d for s, d in zip(size, shape)):
         raise InvalidArgumentError("[%s] Need value.shape >= size, got %s %s"
                                    % (op, shape, size))
-    if any(s < 0 for s in size):
-        raise InvalidArgumentError("[%s] size must be non-negative, got %s" % (op, size))
+    if any(s < -1 for s in size):
+        raise InvalidArgumentError("[%s] size must be non-negative (or -1), got %s"
+                                   % (op, size))
     limit = np.asarray(shape, np.int64) - np.asarray(size, np.int64) + 1
     offsets = draw_offsets(len(shape)).numpy().astype(np.int64) % limit
-    return x[tuple(slice(int(o), int(o) + s) for o, s in zip(offsets, size))]
+    # tf.slice: a size of -1 takes the rest of the dimension from the offset
+    for o, s, d in zip(offsets, size, shape):
+        if s == -1 and o > d:
+            raise InvalidArgumentError("[%s] Expected begin[i] in [0, %d], but got %d"
+                                       % (op, d, o))
+    return x[tuple(slice(int(o), None if s == -1 else int(o) + s)
+                   for o, s in zip(offsets, size))]
 
 
 def random_crop(value, size, seed=None, name=None):
@@ -170,11 +177,15 @@ def draw_bounding_boxes(images, boxes, colors, name=None):
 
 def _draw_box(canvas, box, color):
     height, width = canvas.shape[:2]
-    # float coordinate times (size - 1), truncated toward zero into int64, as the C++ kernel
-    with np.errstate(invalid="ignore", over="ignore"):
-        top, left, bottom, right = (
-            int(np.trunc(np.float32(v) * np.float32(size - 1))) if np.isfinite(v) else 0
-            for v, size in zip(box, (height, width, height, width)))
+    # float coordinate times (size - 1), truncated toward zero into int64, as the C++ kernel;
+    # x86 turns NaN and out-of-range values into INT64_MIN
+    def coordinate(value, size):
+        scaled = np.float32(value) * np.float32(size - 1)
+        if not np.isfinite(scaled) or abs(float(scaled)) >= 2.0 ** 63:
+            return -2 ** 63
+        return int(np.trunc(scaled))
+    top, left, bottom, right = (coordinate(v, size)
+                                for v, size in zip(box, (height, width, height, width)))
     if top > bottom or left > right:
         return   # inverted boxes are skipped
     if top >= height or bottom < 0 or left >= width or right < 0:

@@ -23,6 +23,12 @@ def _scalar(value, dtype):
     return _C.convert_to_tensor(value, dtype)
 
 
+def _check_same_dtype(img1, img2, op):
+    if img1.dtype != img2.dtype:
+        raise InvalidArgumentError("[%s] both images must have one dtype, got %s and %s"
+                                   % (op, img1.dtype.name, img2.dtype.name))
+
+
 def _check_compatible(img1, img2):
     """TF's _verify_compatible_image_shapes: rank >= 3, equal (H, W, C), broadcastable heads."""
     for img in (img1, img2):
@@ -115,6 +121,7 @@ def ssim(img1, img2, max_val, filter_size=11, filter_sigma=1.5, k1=0.01, k2=0.03
     """Structural similarity per image (mean over pixels and channels)."""
     img1, img2 = _t(img1), _t(img2)
     _check_compatible(img1, img2)
+    _check_same_dtype(img1, img2, "ssim")
     max_val, img1, img2 = _max_val_and_images(img1, img2, max_val)
     per_channel, _ = _ssim_per_channel(img1, img2, max_val, filter_size, filter_sigma, k1, k2,
                                        return_index_map)
@@ -141,6 +148,7 @@ def ssim_multiscale(img1, img2, max_val, power_factors=_MSSSIM_WEIGHTS, filter_s
     """Multi-scale SSIM: contrast-structure terms of the coarser scales times the last SSIM."""
     img1, img2 = _t(img1), _t(img2)
     _check_compatible(img1, img2)
+    _check_same_dtype(img1, img2, "ssim")
     max_val, img1, img2 = _max_val_and_images(img1, img2, max_val)
     images = [img1, img2]
     heads = [img._shape_tuple[:-3] for img in images]
@@ -198,8 +206,8 @@ def sobel_edges(image):
     from .nn_conv import depthwise_conv2d
     x = _t(image)
     if x.ndim != 4:
-        raise ValueError("[sobel_edges] image must be 4-D (N, H, W, C), got shape %s"
-                         % (x.shape,))
+        raise InvalidArgumentError("[sobel_edges] image must be 4-D (N, H, W, C), got shape %s"
+                                   % (x.shape,))
     kernels = np.array([[[-1, -2, -1], [0, 0, 0], [1, 2, 1]],
                         [[-1, 0, 1], [-2, 0, 2], [-1, 0, 1]]])
     kernels = np.expand_dims(np.transpose(kernels, (1, 2, 0)), -2)   # (3, 3, 1, 2)
