@@ -20,7 +20,7 @@ from ..engine import keras_tensor
 from . import base_layer
 from .base_layer import Layer
 from .input_spec import InputSpec
-from .recurrent_cells import GRUCell, LSTMCell, SimpleRNNCell, StackedRNNCells
+from .recurrent_cells import GRUCell, LSTMCell, SimpleRNNCell, StackedRNNCells, unstack_steps
 
 
 # -- (de)serialising cells -----------------------------------------------------------------
@@ -239,9 +239,8 @@ class RNN(Layer):
         cell = self.cell
         if hasattr(cell, "_projected_steps") and sequences.ndim == 3:
             return cell._projected_steps(sequences, training)
-        steps = int(sequences.shape[1])
         rank = sequences.ndim
-        time_major = _C.identity(_C.transpose(sequences, [1, 0] + list(range(2, rank))))
+        time_major = _C.transpose(sequences, [1, 0] + list(range(2, rank)))
         kwargs = {"training": training} if _accepts_training(cell) else {}
         call = cell if isinstance(cell, Layer) else cell.call
 
@@ -249,7 +248,8 @@ class RNN(Layer):
             output, new_states = call(x_t, self._pack_states(flat_states), **kwargs)
             return output, list(nest.flatten(new_states))
 
-        return _C.unstack(time_major, 0, steps), step
+        # The reshape copies the transposed view, so that each step is one contiguous block.
+        return unstack_steps(_C.reshape(time_major, list(time_major.shape))), step
 
     def call(self, sequences, initial_state=None, mask=None, training=None):
         sequences, initial_state = self._split_inputs(sequences, initial_state)

@@ -52,6 +52,24 @@ def _positive_units(units):
     return int(units)
 
 
+def unstack_steps(sequence):
+    """The T slices of a (T, ...) tensor, recorded as ONE tape node whose gradient stacks the
+    slices' gradients. The built-in unstack gradient turns every slice's gradient into a
+    full-size tensor and adds them: O(T^2) work, most of an LSTM's backward pass at T=20."""
+    steps = int(sequence.shape[0])
+    if not _C.is_recording():
+        return _C.unstack(sequence, 0, steps)
+    slices = _C.unstack(_C.stop_gradient(sequence), 0, steps)
+
+    def backward(grads):
+        grads = [_C.zeros(list(s.shape), s.dtype) if g is None else g
+                 for g, s in zip(grads, slices)]
+        return [_C.stack(grads, 0)]
+
+    _C.record_custom("UnstackSteps", [sequence], slices, backward)
+    return slices
+
+
 class DropoutRNNCell:
     """Keras' dropout helper for cells: one mask per call of the RNN layer, shared by every time
     step (the same units are dropped at each step, as in Gal & Ghahramani's recurrent dropout).
@@ -202,7 +220,7 @@ class _GatedCell(Layer, DropoutRNNCell):
         projected = _C.reshape(self._project(flat), [steps, batch, self.gates * self.units])
         recurrent_mask = self.get_recurrent_dropout_mask(
             _C.zeros([batch, self.units], sequences.dtype)) if training else None
-        return _C.unstack(projected, 0, steps), self._make_step(recurrent_mask)
+        return unstack_steps(projected), self._make_step(recurrent_mask)
 
     def _make_step(self, recurrent_mask):
         raise NotImplementedError
