@@ -414,3 +414,25 @@ def test_print_structures_as_tf(tmp_path):
     tf.print("plain", np.array([1.5, 2.5]), output_stream=stream)
     assert path.read_text() == ("[1, 'x', 2.5]\n{'a': 3, 'b': [1 2]}\n"
                                 "plain array([1.5, 2.5])\n")
+
+
+def test_bucket_by_sequence_length_save_load(tmp_path):
+    ds = tf.data.Dataset.range(1, 8).map(lambda x: tf.fill([x], x))
+    buckets = ds.bucket_by_sequence_length(lambda x: tf.shape(x)[0], bucket_boundaries=[3, 5],
+                                           bucket_batch_sizes=[2, 2, 2])
+    assert [b.tolist() for b in buckets.as_numpy_iterator()] == [
+        [[1, 0], [2, 2]], [[3, 3, 3, 0], [4, 4, 4, 4]], [[5, 5, 5, 5, 5, 0], [6] * 6],
+        [[7] * 7]]
+    padded = ds.bucket_by_sequence_length(lambda x: tf.shape(x)[0], [3, 5], [2, 2, 2],
+                                          pad_to_bucket_boundary=True)
+    assert next(padded.as_numpy_iterator()).tolist() == [[1, 0], [2, 2]]
+    with pytest.raises(tf.errors.InvalidArgumentError):
+        list(padded)  # length 7 is past the last boundary
+    tf.data.Dataset.range(5).map(lambda x: (x, tf.cast(x, tf.float32) * 2.)).save(str(tmp_path))
+    loaded = tf.data.Dataset.load(str(tmp_path))
+    assert type(loaded).__name__ == "_LoadDataset" and int(loaded.cardinality()) == 5
+    assert loaded.element_spec == (tf.TensorSpec([], tf.int64), tf.TensorSpec([], tf.float32))
+    assert [(int(a), float(b)) for a, b in loaded.as_numpy_iterator()] == [
+        (0, 0.), (1, 2.), (2, 4.), (3, 6.), (4, 8.)]
+    with pytest.raises(tf.errors.NotFoundError):
+        tf.data.Dataset.load(str(tmp_path / "missing"))

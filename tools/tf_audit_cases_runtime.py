@@ -544,3 +544,32 @@ RUNTIME_MORE2 = [
     "x = tf.Variable(3.)\nwith tf.GradientTape() as t:\n    y = x * 2\nr = t.gradient([x, y], x)",
 ]
 RUNTIME_ALL = RUNTIME_ALL + RUNTIME_PRINT + RUNTIME_MORE2
+
+RUNTIME_DATA2 = [
+    "list(tf.data.Dataset.range(1, 8).map(lambda x: tf.fill([x], x)).bucket_by_sequence_length(lambda x: tf.shape(x)[0], bucket_boundaries=[3, 5], bucket_batch_sizes=[2, 2, 2]).as_numpy_iterator())",
+    "list(tf.data.Dataset.range(1, 8).map(lambda x: tf.fill([x], x)).bucket_by_sequence_length(lambda x: tf.shape(x)[0], bucket_boundaries=[3, 5], bucket_batch_sizes=[2, 2, 2], pad_to_bucket_boundary=False, drop_remainder=True).as_numpy_iterator())",
+    _TMP + "tf.data.Dataset.range(5).map(lambda x: (x, x * 2)).save(d)\nds = tf.data.Dataset.load(d)\nr = (list(ds.as_numpy_iterator()), ds.element_spec)",
+    "list(tf.data.Dataset.from_tensor_slices(tf.Variable([1., 2.])).as_numpy_iterator())",
+    "list(tf.data.Dataset.from_tensors(tf.Variable([1., 2.])).as_numpy_iterator())",
+    "list(tf.data.Dataset.range(6).batch(2).map(lambda x: (x, tf.reduce_sum(x))).unbatch().as_numpy_iterator()) if False else 0",
+    "list(tf.data.Dataset.from_tensor_slices({'a': [[1], [2, ]], 'b': [1, 2]}).padded_batch(2).as_numpy_iterator())",
+    "list(tf.data.Dataset.range(3).map(lambda x: {'v': tf.fill([x], x), 'k': x}).padded_batch(3).as_numpy_iterator())",
+    "list(tf.data.Dataset.range(3).map(lambda x: {'v': tf.fill([x], x), 'k': x}).padded_batch(3, padded_shapes={'v': [4], 'k': []}, padding_values={'v': np.int64(9), 'k': np.int64(0)}).as_numpy_iterator())",
+    "tf.data.Dataset.range(4).snapshot if hasattr(tf.data.Dataset, 'snapshot') else 1",
+    "list(tf.data.Dataset.range(10).batch(3, drop_remainder=True).unbatch().as_numpy_iterator())",
+    "list(tf.data.Dataset.range(5).window(2, drop_remainder=True).flat_map(lambda w: w.reduce(np.int64(0), lambda a, b: a + b)).as_numpy_iterator()) if False else [w.reduce(np.int64(0), lambda a, b: a + b).numpy() for w in tf.data.Dataset.range(5).window(2, drop_remainder=True)]",
+    "list(tf.data.Dataset.range(3).map(lambda x: tf.stack([x, x])).as_numpy_iterator())",
+    "next(iter(tf.data.Dataset.range(3).batch(3).map(lambda x: tf.reverse(x, [0]))))",
+    "list(tf.data.Dataset.from_tensor_slices(([1, 2, 3], [4, 5, 6])).shard(2, 1).as_numpy_iterator())",
+    "list(tf.data.Dataset.from_tensor_slices(np.arange(6).reshape(3, 2)).rebatch(2).as_numpy_iterator()) if False else list(tf.data.Dataset.from_tensor_slices(np.arange(6).reshape(3, 2)).batch(2).rebatch(1).as_numpy_iterator())",
+    "tf.data.Dataset.range(3).map(lambda x: x).prefetch(1).element_spec",
+    "ds = tf.data.Dataset.range(3)\nr = ds.take(1).concatenate(ds.skip(2)).cardinality()",
+    "list(tf.data.Dataset.range(3).map(lambda x: tf.cast(x, tf.float16)).as_numpy_iterator())",
+    "list(tf.data.Dataset.range(4).map(lambda x: tf.one_hot(x, 4)).batch(2).as_numpy_iterator())",
+    "tf.data.Dataset.range(4).map(lambda x: tf.one_hot(x, 4)).element_spec",
+    "ds = tf.data.Dataset.range(5)\nr = [int(x) for x in ds.take(2)] + [int(x) for x in ds.skip(3)]",
+    "list(tf.data.Dataset.from_tensor_slices((np.arange(4), np.arange(4) % 2)).filter(lambda x, y: tf.equal(y, 1)).map(lambda x, y: x).as_numpy_iterator())",
+    "list(tf.data.Dataset.range(2).interleave(lambda x: tf.data.Dataset.range(3).map(lambda y: x * 10 + y), cycle_length=2, block_length=2).as_numpy_iterator())",
+    "tf.data.Dataset.range(10).batch(3).rebatch(2).cardinality()",
+]
+RUNTIME_ALL = RUNTIME_ALL + RUNTIME_DATA2

@@ -233,6 +233,28 @@ class DatasetV2:
         from .grouping import GroupByWindowDataset
         return GroupByWindowDataset(self, key_func, reduce_func, window_size, window_size_func)
 
+    def bucket_by_sequence_length(self, element_length_func, bucket_boundaries,
+                                  bucket_batch_sizes, padded_shapes=None, padding_values=None,
+                                  pad_to_bucket_boundary=False, no_padding=False,
+                                  drop_remainder=False, name=None):
+        from .grouping import bucket_by_sequence_length
+        return bucket_by_sequence_length(self, element_length_func, bucket_boundaries,
+                                         bucket_batch_sizes, padded_shapes, padding_values,
+                                         pad_to_bucket_boundary, no_padding, drop_remainder)
+
+    def save(self, path, compression=None, shard_func=None, checkpoint_args=None):
+        from .persistence import save
+        save(self, path)
+
+    @staticmethod
+    def load(path, element_spec=None, compression=None, reader_func=None):
+        from .persistence import LoadDataset
+        return LoadDataset(path, element_spec)
+
+    def snapshot(self, path, compression="AUTO", reader_func=None, shard_func=None,
+                 name=None):
+        return self  # the persistence of TF's snapshot is an optimisation; elements are equal
+
     def get_single_element(self, name=None):
         from .grouping import get_single_element
         return get_single_element(self)

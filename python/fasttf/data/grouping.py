@@ -6,6 +6,7 @@ import numpy as np
 
 from ..framework import dtypes, errors
 from ..framework.function import call_as_traced
+from ..framework.tensor_shape import TensorShape
 from ..framework.tensor_spec import TensorSpec
 from . import structure
 from .dataset import INFINITE, UNKNOWN, DatasetV2, ElementListDataset
@@ -133,3 +134,44 @@ def get_single_element(dataset):
             raise errors.InvalidArgumentError("Dataset had more than one element.")
         return structure.to_user(element)
     raise errors.InvalidArgumentError("Dataset was empty.")
+
+
+def bucket_by_sequence_length(dataset, element_length_func, bucket_boundaries,
+                              bucket_batch_sizes, padded_shapes=None, padding_values=None,
+                              pad_to_bucket_boundary=False, no_padding=False,
+                              drop_remainder=False):
+    """TF's bucket_by_sequence_length: group_by_window on the length's bucket (lengths in
+    [boundary[i-1], boundary[i])), each bucket batched (padded) with its own batch size."""
+    boundaries = [int(b) for b in bucket_boundaries]
+    sizes = [int(b) for b in bucket_batch_sizes]
+    if len(sizes) != len(boundaries) + 1:
+        raise ValueError("len(bucket_batch_sizes) must equal len(bucket_boundaries) + 1")
+    if boundaries != sorted(boundaries):
+        raise ValueError("bucket_boundaries must be sorted in increasing order")
+
+    def bucket_id(*args):
+        length = int(structure.to_numpy_leaf(element_length_func(*args)))
+        return np.array(sum(1 for b in boundaries if length >= b), np.int64)
+
+    def batch_bucket(key, window):
+        key = int(structure.to_numpy_leaf(key))
+        size = sizes[key]
+        if no_padding:
+            return window.batch(size, drop_remainder=drop_remainder)
+        filler = None
+        if pad_to_bucket_boundary:
+            if key >= len(boundaries):
+                raise errors.InvalidArgumentError(
+                    "When pad_to_bucket_boundary=True, elements must have length < "
+                    "max(bucket_boundaries).")
+            filler = boundaries[key] - 1
+        shapes = padded_shapes if padded_shapes is not None else structure.map_specs(
+            lambda s: s.shape, window.element_spec)
+        shapes = structure.map_structure(
+            lambda shape: [filler if d is None else d for d in TensorShape(shape).as_list()],
+            shapes) if structure.is_structure(shapes) else \
+            [filler if d is None else d for d in TensorShape(shapes).as_list()]
+        return window.padded_batch(size, shapes, padding_values, drop_remainder=drop_remainder)
+
+    return GroupByWindowDataset(dataset, bucket_id, batch_bucket, None,
+                                lambda key: sizes[int(structure.to_numpy_leaf(key))])
