@@ -708,3 +708,21 @@ def test_image_edge_cases_follow_tf():
     drawn = tf.image.draw_bounding_boxes(tf.zeros([1, 5, 5, 1]), [[[np.nan, 0., 1., 1.]]],
                                          [[1.]])
     assert drawn.numpy()[0, ..., 0].tolist() == [[1., 0., 0., 0., 1.]] * 4 + [[1.] * 5]
+
+
+def test_combined_non_max_suppression():
+    boxes = np.array([[[[0, 0, 1, 1]], [[0, 0.1, 1, 1.1]], [[0, 2, 1, 3]], [[-1, -1, 0.5, 0.5]]]],
+                     np.float32)
+    scores = np.array([[[0.9, 0.1], [0.8, 0.7], [0.3, 0.95], [0.6, 0.2]]], np.float32)
+    result = tf.image.combined_non_max_suppression(boxes, scores, 2, 5)
+    assert int(result.valid_detections[0]) == 4
+    # class 0 keeps boxes 0 and 3 (box 1 overlaps box 0), class 1 keeps boxes 2 and 1
+    assert_close(result.nmsed_scores[0], [0.95, 0.9, 0.7, 0.6, 0.])
+    assert result.nmsed_classes.numpy()[0].tolist() == [1., 0., 1., 0., 0.]
+    assert_close(result.nmsed_boxes[0, 3], [0., 0., 0.5, 0.5])     # clipped to [0, 1]
+    unclipped = tf.image.combined_non_max_suppression(boxes, scores, 2, 3, clip_boxes=False)
+    assert unclipped.nmsed_boxes.shape == [1, 3, 4]
+    padded = tf.image.combined_non_max_suppression(boxes, scores, 1, 10, pad_per_class=True)
+    assert padded.nmsed_scores.shape == [1, 2] and int(padded.valid_detections[0]) == 2
+    with pytest.raises(tf.errors.InvalidArgumentError):
+        tf.image.combined_non_max_suppression(boxes, scores, 0, 5)

@@ -270,6 +270,13 @@ EXTRAS_IMAGE_BOXES = [
     "tf.image.non_max_suppression_padded(%s, %s, 5, 0.5, pad_to_max_output_size=True)" % (_NMS_BOXES, _NMS_SCORES),
     "tf.image.non_max_suppression_overlaps([[1, 0.8, 0.1], [0.8, 1, 0.2], [0.1, 0.2, 1]], [0.5, 0.9, 0.3], 3, 0.5)",
     "tf.image.non_max_suppression_overlaps([[1, 0.8, 0.1], [0.8, 1, 0.2], [0.1, 0.2, 1]], [0.5, 0.9, 0.3], 3, 0.8)",
+    "tf.image.combined_non_max_suppression(tf.reshape(%s, [2, 10, 1, 4]), tf.reshape(tf.stack([%s, tf.reverse(%s, [0]), %s ** 2]), [2, 10, 3]), 3, 5)" % (_RAND_BOXES, _RAND_SCORES, _RAND_SCORES, _RAND_SCORES),
+    "tf.image.combined_non_max_suppression(tf.reshape(%s, [2, 10, 1, 4]), tf.reshape(tf.stack([%s, tf.reverse(%s, [0]), %s ** 2]), [2, 10, 3]), 2, 20, iou_threshold=0.2, score_threshold=0.3)" % (_RAND_BOXES, _RAND_SCORES, _RAND_SCORES, _RAND_SCORES),
+    "tf.image.combined_non_max_suppression(tf.reshape(%s, [2, 10, 1, 4]), tf.reshape(tf.stack([%s, tf.reverse(%s, [0]), %s ** 2]), [2, 10, 3]), 2, 20, pad_per_class=True)" % (_RAND_BOXES, _RAND_SCORES, _RAND_SCORES, _RAND_SCORES),
+    "tf.image.combined_non_max_suppression(tf.reshape(%s * 3. - 1., [1, 10, 2, 4]), tf.reshape(%s, [1, 10, 2]), 4, 6, clip_boxes=False)" % (_RAND_BOXES, _RAND_SCORES),
+    "tf.image.combined_non_max_suppression(tf.reshape(%s * 3. - 1., [1, 10, 2, 4]), tf.reshape(%s, [1, 10, 2]), 4, 6)" % (_RAND_BOXES, _RAND_SCORES),
+    "tf.image.combined_non_max_suppression(tf.zeros([1, 3, 2, 4]), tf.zeros([1, 3, 3]), 4, 6)",
+    "tf.image.combined_non_max_suppression(tf.zeros([1, 3, 1, 4]), tf.zeros([1, 3, 3]), 0, 6)",
 ]
 
 EXTRAS_IMAGE_CROPS = [

@@ -290,8 +290,8 @@ from .image_color import (adjust_contrast, adjust_gamma, adjust_hue,  # noqa: E4
                           yuv_to_rgb)
 from .image_metrics import (image_gradients, psnr, sobel_edges, ssim,  # noqa: E402, F401
                             ssim_multiscale, total_variation)
-from .image_boxes import (crop_and_resize, extract_patches,  # noqa: E402, F401
-                          non_max_suppression, non_max_suppression_overlaps,
+from .image_boxes import (combined_non_max_suppression, crop_and_resize,  # noqa: E402, F401
+                          extract_patches, non_max_suppression, non_max_suppression_overlaps,
                           non_max_suppression_padded, non_max_suppression_with_scores)
 from .image_crops import (draw_bounding_boxes, random_crop, resize_with_pad,  # noqa: E402, F401
                           stateless_random_crop, stateless_random_flip_left_right,

@@ -6,6 +6,7 @@ kernel (priority queue, backwards scan of the selected boxes, soft-NMS re-queuei
 float32 NumPy; it has no gradient in TF either.
 """
 
+import collections
 import heapq
 
 import numpy as np
@@ -286,6 +287,77 @@ def non_max_suppression_overlaps(overlaps, scores, max_output_size, overlap_thre
     selected, _ = _greedy_nms(lambda i, j: matrix[i, j], score_values, size,
                               _float(overlap_threshold), _float(score_threshold), 0.0)
     return convert_to_tensor(np.asarray(selected, np.int32))
+
+
+def _per_class_nms(boxes, scores, size_per_class, iou_threshold, score_threshold):
+    """TF's DoNMSPerClass: (box index, score) kept for one class, best first."""
+    order = sorted((i for i in range(len(scores)) if scores[i] > score_threshold),
+                   key=lambda i: (-scores[i], i))
+    iou = _iou_matrix(boxes)
+    kept = []
+    for i in order:
+        if len(kept) >= size_per_class:
+            break
+        if all(iou[i, j] <= iou_threshold for j in reversed(kept)):
+            kept.append(i)
+    return [(i, scores[i]) for i in kept]
+
+
+CombinedNonMaxSuppression = collections.namedtuple(
+    "CombinedNonMaxSuppression",
+    ["nmsed_boxes", "nmsed_scores", "nmsed_classes", "valid_detections"])
+
+
+def combined_non_max_suppression(boxes, scores, max_output_size_per_class, max_total_size,
+                                 iou_threshold=0.5, score_threshold=float("-inf"),
+                                 pad_per_class=False, clip_boxes=True, name=None):
+    """Per-class greedy NMS over a batch, merged by score: (nmsed_boxes, nmsed_scores,
+    nmsed_classes, valid_detections) as TF's CombinedNonMaxSuppression."""
+    op = "combined_non_max_suppression"
+    box_values = np.asarray(_t(boxes, dtypes.float32).numpy(), np.float32)
+    score_values = np.asarray(_t(scores, dtypes.float32).numpy(), np.float32)
+    if box_values.ndim != 4 or box_values.shape[3] != 4:
+        raise InvalidArgumentError("[%s] boxes must be 4-D [batch, num_boxes, q, 4], got "
+                                   "shape %s" % (op, list(box_values.shape)))
+    if score_values.ndim != 3 or score_values.shape[:2] != box_values.shape[:2]:
+        raise InvalidArgumentError("[%s] scores must be 3-D [batch, num_boxes, num_classes] "
+                                   "matching boxes, got shape %s" % (op, list(score_values.shape)))
+    batch, num_boxes, q, _ = box_values.shape
+    num_classes = score_values.shape[2]
+    if q not in (1, num_classes):
+        raise InvalidArgumentError("[%s] third dimension of boxes must be either 1 or num "
+                                   "classes" % op)
+    per_class = int(_float(max_output_size_per_class))
+    total = int(_float(max_total_size))
+    if per_class <= 0 or total <= 0:
+        raise InvalidArgumentError("[%s] max_size_per_class and max_total_size must be "
+                                   "positive" % op)
+    iou_threshold, score_threshold = _float(iou_threshold), _float(score_threshold)
+    if not 0 <= iou_threshold <= 1:
+        raise InvalidArgumentError("[%s] iou_threshold must be in [0, 1]" % op)
+    size_per_class = min(per_class, num_boxes)
+    per_batch = min(total, per_class * num_classes) if pad_per_class else total
+    out_boxes = np.zeros((batch, per_batch, 4), np.float32)
+    out_scores = np.zeros((batch, per_batch), np.float32)
+    out_classes = np.zeros((batch, per_batch), np.float32)
+    valid = np.zeros(batch, np.int32)
+    for b in range(batch):
+        found = []   # (score, class, box index), class-major as TF fills its candidate list
+        for c in range(num_classes):
+            class_boxes = box_values[b, :, c if q > 1 else 0]
+            for i, score in _per_class_nms(class_boxes, score_values[b, :, c], size_per_class,
+                                           np.float32(iou_threshold),
+                                           np.float32(score_threshold)):
+                found.append((score, c, i))
+        found.sort(key=lambda item: -item[0])   # stable: ties keep class order
+        count = min(len(found), total if not pad_per_class else per_batch)
+        valid[b] = count
+        for k, (score, c, i) in enumerate(found[:count]):
+            box = box_values[b, i, c if q > 1 else 0]
+            out_boxes[b, k] = np.clip(box, 0, 1) if clip_boxes else box
+            out_scores[b, k], out_classes[b, k] = score, c
+    return CombinedNonMaxSuppression(convert_to_tensor(out_boxes), convert_to_tensor(out_scores),
+                                     convert_to_tensor(out_classes), convert_to_tensor(valid))
 
 
 # --- patches -------------------------------------------------------------------------------------
