@@ -436,3 +436,28 @@ def test_bucket_by_sequence_length_save_load(tmp_path):
         (0, 0.), (1, 2.), (2, 4.), (3, 6.), (4, 8.)]
     with pytest.raises(tf.errors.NotFoundError):
         tf.data.Dataset.load(str(tmp_path / "missing"))
+
+
+def test_function_refuses_variables_created_after_its_first_call():
+    class Lazy(tf.Module):
+        def __init__(self):
+            super().__init__()
+            self.v = None
+
+        @tf.function
+        def __call__(self, x):
+            if self.v is None:  # created once, on the first call: allowed, as in TF
+                self.v = tf.Variable(2.)
+            return self.v * x
+
+    lazy = Lazy()
+    assert [float(lazy(1.)), float(lazy(2.))] == [2.0, 4.0]
+    assert float(Lazy()(3.)) == 6.0  # another instance's first call
+
+    @tf.function
+    def every_call(x):
+        return tf.Variable(1.) * x
+
+    every_call(1.)
+    with pytest.raises(ValueError, match="singleton tf.Variables"):
+        every_call(2.)

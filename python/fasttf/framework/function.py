@@ -28,6 +28,20 @@ def executing_eagerly():
     return getattr(_THREAD, "depth", 0) == 0
 
 
+def check_variable_creation():
+    """Called by tf.Variable(): TF lets a tf.function create variables only while it is first
+    traced, so creating one in a later call is the ValueError TF raises. (A function that
+    creates a variable on every call is refused by TF on its first call already, which fasttf,
+    running the function once, cannot tell.)"""
+    calls = getattr(_THREAD, "calls", None)
+    if calls and calls[-1]:
+        raise ValueError("tf.function only supports singleton tf.Variables created on the "
+                         "first call. Make sure the tf.Variable is only created once or "
+                         "created outside tf.function. See "
+                         "https://www.tensorflow.org/guide/function#creating_tfvariables for "
+                         "more information.")
+
+
 def call_as_traced(func, *args, **kwargs):
     """func(*args, **kwargs) with the error classes of TF's tracing: where TF builds a graph (a
     tf.function, a tf.data function), an op refusing its operands' dtypes raises TypeError,
@@ -148,6 +162,7 @@ class Function:
         self.input_signature = None if input_signature is None else list(input_signature)
         self._jit_compile = jit_compile
         self._traces = set()  # trace keys seen (shared with the bound copies of a method)
+        self._called = set()  # instance keys that completed a call (variables now refused)
         self._instance_key = None
         functools.update_wrapper(self, python_function)
 
@@ -166,6 +181,8 @@ class Function:
             key = (self._instance_key, _trace_key(args), _trace_key(kwargs))
         cached = key in self._traces
         _THREAD.depth = getattr(_THREAD, "depth", 0) + 1
+        calls = _THREAD.__dict__.setdefault("calls", [])
+        calls.append(self._instance_key in self._called)  # variables may not be created now
         try:
             if cached:
                 with _PrintsHidden():
@@ -173,8 +190,10 @@ class Function:
             else:
                 outputs = call_as_traced(self._python_function, *args, **kwargs)
                 self._traces.add(key)
+            self._called.add(self._instance_key)
         finally:
             _THREAD.depth -= 1
+            calls.pop()
         return _as_tensors(outputs)
 
     def __get__(self, instance, owner):
@@ -184,6 +203,7 @@ class Function:
         bound = Function(self._python_function.__get__(instance, owner), self.input_signature,
                          self._jit_compile)
         bound._traces = self._traces
+        bound._called = self._called
         bound._instance_key = id(instance)
         return bound
 

@@ -11,6 +11,7 @@ import numpy as np
 
 from .. import _C
 from . import dtypes
+from .function import check_variable_creation
 from .tensor import Tensor, _numpy_text
 
 _BinaryOp = _C.BinaryOp
@@ -45,6 +46,7 @@ class Variable(Tensor):
                  shape=None, experimental_enable_variable_lifting=True):
         if initial_value is None:
             raise ValueError("The initial value must be specified.")
+        check_variable_creation()
         if callable(initial_value):
             initial_value = initial_value()
         if dtype is not None:
