@@ -437,3 +437,29 @@ def test_dense_and_conv_accept_integer_inputs():
     assert out.dtype == tf.float32 and out.numpy().tolist() == [[3., 3.], [3., 3.]]
     conv = keras.layers.Conv2D(1, 1, kernel_initializer="ones")(tf.ones([1, 2, 2, 1], tf.int32))
     assert conv.dtype == tf.float32
+
+
+def test_weightless_layers_are_built_from_the_start_as_keras3():
+    assert keras.layers.Dropout(0.5).built and keras.layers.MaxPooling2D().built
+    assert keras.layers.ReLU().built and keras.layers.Activation("relu").built
+    assert not keras.layers.Dense(2).built and not keras.layers.Flatten().built
+    with pytest.raises(ValueError):   # the input spec is still checked on the first call
+        keras.layers.MaxPooling2D()(tf.ones([2, 3]))
+    keras.backend.clear_session()
+
+    class Net(keras.Model):
+        def __init__(self):
+            super().__init__()
+            self.d1, self.drop = keras.layers.Dense(4), keras.layers.Dropout(0.5)
+
+        def call(self, x):
+            return self.drop(self.d1(x))
+
+    net = Net()
+    rows = _summary(net).splitlines()
+    assert rows[4] == "│ dense (Dense)                   │ ?                      │   0 (unbuilt) │"
+    assert rows[6] == "│ dropout (Dropout)               │ ?                      │             0 │"
+    net(tf.ones([3, 5]))
+    rows = _summary(net).splitlines()
+    assert rows[4] == "│ dense (Dense)                   │ (3, 4)                 │            24 │"
+    assert rows[6] == "│ dropout (Dropout)               │ ?                      │             0 │"

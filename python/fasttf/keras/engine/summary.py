@@ -50,8 +50,8 @@ def _shape_text(shape):
 
 
 def _output_shape(layer):
-    """'(None, 2)' from the layer's first symbolic call (or its last eager output), '?' when
-    the layer never ran."""
+    """'(None, 2)' from the layer's symbolic call (or its first eager output), '?' when the
+    layer never ran."""
     from ...util import nest
     if type(layer).__name__ == "InputLayer":
         return _shape_text(layer._batch_input_shape)
@@ -61,7 +61,9 @@ def _output_shape(layer):
         if len(flat) == 1:
             return flat[0]
         return str(nest.pack_sequence_as(outputs, flat)).replace("'", "")
-    if layer._output_shape_seen is not None:
+    # Keras 3 knows an eagerly called layer's shape from its build(); layers built from the
+    # start (Dropout, pooling, ...) never ran one, so they show '?'
+    if layer._output_shape_seen is not None and not layer._built_at_init:
         return _shape_text(layer._output_shape_seen)
     return "?"
 

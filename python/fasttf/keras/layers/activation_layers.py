@@ -11,6 +11,8 @@ _B = _C.BinaryOp
 
 
 class ReLU(Layer):
+    _built_at_init = True
+
     def __init__(self, max_value=None, negative_slope=0.0, threshold=0.0, **kwargs):
         super().__init__(**kwargs)
         if max_value is not None and max_value < 0:
@@ -36,6 +38,7 @@ class ReLU(Layer):
 class LeakyReLU(Layer):
     """max(x, alpha * x); accepts Keras 2's `alpha` (default 0.3) and Keras 3's
     `negative_slope`."""
+    _built_at_init = True
 
     def __init__(self, alpha=None, negative_slope=None, **kwargs):
         super().__init__(**kwargs)
@@ -95,6 +98,8 @@ class PReLU(Layer):
 
 
 class ELU(Layer):
+    _built_at_init = True
+
     def __init__(self, alpha=1.0, **kwargs):
         super().__init__(**kwargs)
         self.alpha = float(alpha)
@@ -125,6 +130,8 @@ class ThresholdedReLU(Layer):
 
 
 class Softmax(Layer):
+    _built_at_init = True
+
     def __init__(self, axis=-1, **kwargs):
         super().__init__(**kwargs)
         self.axis = axis

@@ -54,6 +54,8 @@ class Layer:
     """Base class of all layers (and models)."""
 
     _nests_name_scope = True
+    # Weightless layers Keras 3 marks built from the start (Dropout, pooling, ReLU, ...).
+    _built_at_init = False
 
     def __init__(self, trainable=True, name=None, dtype=None, dynamic=False, **kwargs):
         allowed = {"input_shape", "input_dim", "batch_input_shape", "batch_size", "weights",
@@ -69,7 +71,7 @@ class Layer:
             dtype = dtype.get("config", {}).get("name", None)
         self._dtype = dtypes.as_dtype(dtype).name if dtype is not None else backend.floatx()
         self._autocast = kwargs.get("autocast", True)
-        self.built = False
+        self.built = self._built_at_init
         self._called = False
         self._trainable_weights = []
         self._non_trainable_weights = []
@@ -322,6 +324,8 @@ class Layer:
 
     def _maybe_build(self, inputs):
         if self.built:
+            if not self._called and self._input_spec is not None:
+                assert_input_compatibility(self._input_spec, inputs, self._name)
             return
         if isinstance(inputs, (list, tuple)):
             shapes = [TensorShape(x.shape) for x in inputs]

@@ -102,6 +102,8 @@ class Dense(Layer):
 
 
 class Activation(Layer):
+    _built_at_init = True
+
     def __init__(self, activation, **kwargs):
         super().__init__(**kwargs)
         self.activation = activations.get(activation)
@@ -137,6 +139,8 @@ class Flatten(Layer):
 
 
 class Reshape(Layer):
+    _built_at_init = True
+
     def __init__(self, target_shape, **kwargs):
         super().__init__(**kwargs)
         self.target_shape = tuple(target_shape)
@@ -224,6 +228,8 @@ class Lambda(Layer):
 
 class Dropout(Layer):
     """Zeroes a fraction `rate` of the inputs in training and scales the rest by 1/(1-rate)."""
+
+    _built_at_init = True
 
     def __init__(self, rate, noise_shape=None, seed=None, **kwargs):
         super().__init__(**kwargs)
@@ -314,6 +320,8 @@ class SpatialDropout3D(Dropout):
 
 
 class ActivityRegularization(Layer):
+    _built_at_init = True
+
     def __init__(self, l1=0.0, l2=0.0, **kwargs):
         super().__init__(activity_regularizer=regularizers_mod.L1L2(l1=l1, l2=l2), **kwargs)
         self.l1, self.l2 = l1, l2

@@ -10,6 +10,8 @@ _R = _C.ReduceOp
 
 
 class _Pooling2D(Layer):
+    _built_at_init = True
+
     def __init__(self, pool_size=(2, 2), strides=None, padding="valid", data_format=None,
                  **kwargs):
         super().__init__(**kwargs)
@@ -42,6 +44,8 @@ class AveragePooling2D(_Pooling2D):
 
 
 class _Pooling1D(Layer):
+    _built_at_init = True
+
     def __init__(self, pool_size=2, strides=None, padding="valid", data_format=None, **kwargs):
         super().__init__(**kwargs)
         self.pool_size = normalize_tuple(pool_size, 1, "pool_size")
@@ -73,6 +77,7 @@ class AveragePooling1D(_Pooling1D):
 
 
 class _GlobalPooling(Layer):
+    _built_at_init = True
     _ndim = 4
 
     def __init__(self, data_format=None, keepdims=False, **kwargs):

@@ -37,6 +37,8 @@ class Rescaling(Layer):
 
 
 class _GaussianLayer(Layer):
+    _built_at_init = True
+
     def __init__(self, rate_or_stddev, seed=None, **kwargs):
         super().__init__(**kwargs)
         self.seed = seed
