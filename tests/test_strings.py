@@ -383,3 +383,36 @@ def test_read_and_write_file(tmp_path):
         tf.io.read_file(1)
     with pytest.raises(IAE, match=r"Contents tensor must be scalar, but had shape: \[1\]"):
         tf.io.write_file(path, ["a"])
+
+
+def test_hash_buckets_match_tf_fingerprints():
+    # Values of TF 2.21 (FarmHash Fingerprint64, TF's Hash64 and SipHash-2-4, bit for bit).
+    words = ["a", "hello"]
+    assert values(tf.strings.to_hash_bucket_fast(words, 1000)) == [939, 296]
+    assert values(tf.strings.to_hash_bucket(words, 1000)) == [868, 938]
+    assert values(tf.strings.to_hash_bucket_strong(words, 1000, [1, 2])) == [646, 622]
+    assert values(tf.strings.to_hash_bucket_strong(["a", "bc"], 1000, [-3, 5])) == [870, 282]
+    assert values(tf.strings.to_hash_bucket_fast(["a"], 2 ** 40)) == [436859794915]
+    out = tf.strings.to_hash_bucket_fast("a", 10)
+    assert out.dtype == tf.int64 and out.numpy() == 9
+    with pytest.raises(IAE, match="'num_buckets' of 0 must be at least minimum 1"):
+        tf.strings.to_hash_bucket_fast(["a"], 0)
+    with pytest.raises(IAE, match="Key must have 2 elements"):
+        tf.strings.to_hash_bucket_strong(["a"], 10, [1])
+    with pytest.raises(TypeError, match="Cannot convert"):
+        tf.strings.to_hash_bucket_fast([1], 10)
+
+
+# TF 2.21's buckets (modulo 1000003) of bytes(range(n)) for the lengths below.
+FARMHASH_BUCKETS = [377723, 28779, 787455, 898433, 288136, 700527, 885231, 849313, 559327, 568369]
+HASH64_BUCKETS = [598820, 312094, 470343, 903229, 112352, 84161, 741509, 451319, 621143, 444932]
+SIPHASH_BUCKETS = [593145, 700262, 963667, 931327, 528577, 112110, 620763, 75329, 63741, 739149]
+
+
+def test_string_hashes_over_all_length_classes():
+    # The FarmHash code paths (0-16, 17-32, 33-64, the 64-byte loop) against TF 2.21's buckets.
+    from fasttf import string_hash
+    texts = [bytes(range(n)) for n in (0, 3, 7, 16, 17, 32, 33, 64, 65, 200)]
+    assert [string_hash.fingerprint64(t) % 1000003 for t in texts] == FARMHASH_BUCKETS
+    assert [string_hash.hash64(t) % 1000003 for t in texts] == HASH64_BUCKETS
+    assert [string_hash.siphash24((7, 9), t) % 1000003 for t in texts] == SIPHASH_BUCKETS

@@ -100,6 +100,11 @@ STRINGS_OPS = [
     "tf.strings.split('a b  c')", "tf.strings.split('a,b,,c', sep=',')", "tf.strings.split('a b c', maxsplit=1)",
     "tf.strings.split('')", "tf.strings.split('', sep=',')", "tf.strings.unicode_split('h\u00e9llo', 'UTF-8')",
     "tf.strings.bytes_split('h\u00e9')",
+    "tf.strings.to_hash_bucket_fast(['a', 'hello', 'x' * 100], 1000)", "tf.strings.to_hash_bucket(['a', 'hello', 'x' * 100], 1000)",
+    "tf.strings.to_hash_bucket_strong(['a', 'hello', 'x' * 100], 1000, [1, 2])",
+    "tf.strings.to_hash_bucket_strong(['a', 'bc'], 1000, [-3, 5])", "tf.strings.to_hash_bucket_fast(['a'], 0)",
+    "tf.strings.to_hash_bucket_strong(['a'], 10, [1])", "tf.strings.to_hash_bucket_fast([1], 10)",
+    "tf.strings.to_hash_bucket_fast([[bytes(range(n)) for n in (0, 17, 33, 65, 200)]], 2 ** 40)",
 ]
 
 STRINGS_DATA_IO = [

@@ -9,7 +9,7 @@ import re
 
 import numpy as np
 
-from . import _C
+from . import _C, string_hash
 from .framework import dtypes
 from .framework import string_tensor as st
 from .framework.constant_op import convert_to_tensor
@@ -19,8 +19,9 @@ from .framework.tensor import Tensor
 
 
 def _strings(value, op_name):
-    """value as a StringTensor; a numeric tensor is refused as TF's kernels refuse it."""
-    t = value if isinstance(value, Tensor) else convert_to_tensor(value)
+    """value as a StringTensor: other values convert with dtype string (TypeError), as in TF's
+    op wrappers; a numeric tensor is refused as TF's kernels refuse it."""
+    t = value if isinstance(value, Tensor) else st.convert(value, dtypes.string)
     if t.__class__ is not StringTensor:
         raise InvalidArgumentError(
             "cannot compute %s as input #0(zero-based) was expected to be a string tensor but "
@@ -303,6 +304,41 @@ def format(template, inputs, placeholder="{}", summarize=3, name=None):
     return st.convert("".join(out))
 
 
+# -------------------------------------------------------------------- hashing
+
+
+def _buckets(num_buckets, op_name):
+    num_buckets = int(num_buckets)
+    if num_buckets < 1:
+        raise InvalidArgumentError("Value for attr 'num_buckets' of %d must be at least minimum "
+                                   "1 [Op:%s]" % (num_buckets, op_name))
+    return num_buckets
+
+
+def to_hash_bucket_fast(input, num_buckets, name=None):
+    """tf.strings.to_hash_bucket_fast: FarmHash Fingerprint64 modulo num_buckets (int64)."""
+    buckets = _buckets(num_buckets, "StringToHashBucketFast")
+    t = _strings(input, "StringToHashBucketFast")
+    return _map(t, lambda v: string_hash.fingerprint64(v) % buckets, np.int64)
+
+
+def to_hash_bucket(string_tensor, num_buckets, name=None):
+    """tf.strings.to_hash_bucket (deprecated in TF for the _fast one): TF's Hash64."""
+    buckets = _buckets(num_buckets, "StringToHashBucket")
+    t = _strings(string_tensor, "StringToHashBucket")
+    return _map(t, lambda v: string_hash.hash64(v) % buckets, np.int64)
+
+
+def to_hash_bucket_strong(input, num_buckets, key, name=None):
+    """tf.strings.to_hash_bucket_strong: SipHash-2-4 keyed by two 64-bit words."""
+    buckets = _buckets(num_buckets, "StringToHashBucketStrong")
+    t = _strings(input, "StringToHashBucketStrong")
+    key = [int(k) & ((1 << 64) - 1) for k in key]  # int64 attrs read as uint64, as TF
+    if len(key) != 2:
+        raise InvalidArgumentError("Key must have 2 elements [Op:StringToHashBucketStrong]")
+    return _map(t, lambda v: string_hash.siphash24(key, v) % buckets, np.int64)
+
+
 # -------------------------------------------------------------------- splitting
 
 
@@ -354,5 +390,6 @@ def unicode_split(input, input_encoding, errors="replace", replacement_char=6553
 
 
 __all__ = ["as_string", "bytes_split", "format", "join", "length", "lower", "reduce_join",
-           "regex_full_match", "regex_replace", "split", "strip", "substr", "to_number",
-           "unicode_split", "upper"]
+           "regex_full_match", "regex_replace", "split", "strip", "substr", "to_hash_bucket",
+           "to_hash_bucket_fast", "to_hash_bucket_strong", "to_number", "unicode_split",
+           "upper"]
