@@ -461,3 +461,18 @@ def test_function_refuses_variables_created_after_its_first_call():
     every_call(1.)
     with pytest.raises(ValueError, match="singleton tf.Variables"):
         every_call(2.)
+
+
+def test_tensor_array_element_shape_is_checked_as_tf():
+    ta = tf.TensorArray(tf.float32, size=2)
+    assert ta.element_shape == tf.TensorShape(None)
+    ta = ta.write(0, [1., 2.])
+    assert ta.element_shape == tf.TensorShape([2])
+    with pytest.raises(ValueError, match="Incompatible shape"):
+        ta.write(1, [1., 2., 3.])
+    with pytest.raises(ValueError):
+        tf.TensorArray(tf.int32, size=2, element_shape=[2]).write(0, [1, 2, 3])
+    loose = tf.TensorArray(tf.float32, size=2, infer_shape=False)
+    loose = loose.write(0, [1.]).write(1, [2., 3.])
+    assert loose.concat().numpy().tolist() == [1., 2., 3.]
+    assert tf.TensorArray(tf.float32, size=2, element_shape=[3]).stack().shape == (2, 3)

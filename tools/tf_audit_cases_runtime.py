@@ -573,3 +573,27 @@ RUNTIME_DATA2 = [
     "tf.data.Dataset.range(10).batch(3).rebatch(2).cardinality()",
 ]
 RUNTIME_ALL = RUNTIME_ALL + RUNTIME_DATA2
+
+RUNTIME_TENSORARRAY = [
+    "ta = tf.TensorArray(tf.float32, size=3)\nr = ta.size()",
+    "ta = tf.TensorArray(tf.float32, size=2)\nta = ta.write(0, 1.)\nr = ta.read(1)",
+    "ta = tf.TensorArray(tf.float32, size=2)\nta = ta.write(0, 1.)\nr = ta.stack()",
+    "ta = tf.TensorArray(tf.float32, size=0, dynamic_size=True)\nr = ta.stack()",
+    "ta = tf.TensorArray(tf.float32, size=2)\nta = ta.write(0, [1., 2.])\nr = ta.write(1, [1., 2., 3.])",
+    "ta = tf.TensorArray(tf.int32, size=2, element_shape=[2])\nr = ta.write(0, [1, 2, 3])",
+    "ta = tf.TensorArray(tf.float32, size=2)\nr = ta.write(0, tf.constant(1))",
+    "ta = tf.TensorArray(tf.float32, size=2)\nr = ta.write(0, 1).read(0)",
+    "ta = tf.TensorArray(tf.float32, size=2)\nta = ta.write(0, 1.)\nr = ta.write(0, 2.)",
+    "ta = tf.TensorArray(tf.float32, size=2, clear_after_read=False)\nta = ta.write(0, 1.)\nr = (ta.read(0), ta.read(0))",
+    "ta = tf.TensorArray(tf.float32, size=3)\nta = ta.scatter([0, 2], tf.constant([5., 6.]))\nr = ta.gather([2, 0])",
+    "ta = tf.TensorArray(tf.float32, size=3)\nr = ta.unstack(tf.constant([[1., 2.], [3., 4.], [5., 6.]])).concat()",
+    "ta = tf.TensorArray(tf.float32, size=0, dynamic_size=True, infer_shape=False)\nta = ta.write(0, [1.]).write(1, [2., 3.])\nr = ta.concat()",
+    "ta = tf.TensorArray(tf.float32, size=2)\nta = ta.split(tf.constant([1., 2., 3.]), [1, 2])\nr = ta.read(1)",
+    "ta = tf.TensorArray(tf.float32, size=1)\nr = ta.write(-1, 1.)",
+    "ta = tf.TensorArray(tf.float32, size=2)\nr = (ta.dtype, ta.dynamic_size if hasattr(ta, 'dynamic_size') else None, ta.element_shape)",
+    "ta = tf.TensorArray(tf.float32, size=2, element_shape=tf.TensorShape([3]))\nr = ta.element_shape",
+    "ta = tf.TensorArray(tf.float32, size=2)\nta = ta.write(0, [1., 2.])\nr = ta.element_shape",
+    "ta = tf.TensorArray(tf.float32, size=2)\nr = repr(ta)[:30]",
+    "x = tf.Variable(2.)\nwith tf.GradientTape() as t:\n    ta = tf.TensorArray(tf.float32, size=2)\n    ta = ta.write(0, x * 3.).write(1, x * x)\n    y = tf.reduce_sum(ta.stack())\nr = t.gradient(y, x)",
+]
+RUNTIME_ALL = RUNTIME_ALL + RUNTIME_TENSORARRAY

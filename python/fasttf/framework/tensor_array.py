@@ -5,6 +5,7 @@ from . import dtypes
 from .constant_op import convert_to_tensor
 from .errors import InvalidArgumentError, OutOfRangeError
 from .tensor import Tensor
+from .tensor_shape import TensorShape
 
 
 class TensorArray:
@@ -15,7 +16,10 @@ class TensorArray:
         self._size = 0 if size is None else int(size)
         self._dynamic = bool(dynamic_size)
         self._items = [None] * self._size
-        self._element_shape = element_shape
+        self._infer_shape = bool(infer_shape)
+        # As TF: the shape every element must have, known from element_shape or (with
+        # infer_shape) the first write; TensorShape(None) while unknown.
+        self._shape = TensorShape(element_shape)
 
     @property
     def dtype(self):
@@ -27,9 +31,19 @@ class TensorArray:
 
     @property
     def element_shape(self):
-        from .tensor_shape import TensorShape
-        first = next((t for t in self._items if t is not None), None)
-        return TensorShape(first.shape if first is not None else self._element_shape)
+        return self._shape
+
+    def _known_shape(self):
+        return self._shape.as_list() if self._shape.is_fully_defined() else []
+
+    def _check_shape(self, value):
+        if not self._infer_shape:
+            return
+        shape = TensorShape(value._shape_tuple)
+        if not self._shape.is_compatible_with(shape):
+            raise ValueError("Incompatible shape for value (%s), expected (%s)"
+                             % (shape, self._shape))
+        self._shape = self._shape.merge_with(shape)
 
     def size(self, name=None):
         return convert_to_tensor(len(self._items), dtypes.int32)
@@ -43,6 +57,7 @@ class TensorArray:
         if index < 0 or (index >= len(self._items) and not self._dynamic):
             raise OutOfRangeError("Tried to write to index %d but array is not resizeable "
                                        "and size is: %d" % (index, len(self._items)))
+        self._check_shape(value)
         if index >= len(self._items):
             self._items.extend([None] * (index + 1 - len(self._items)))
         self._items[index] = value
@@ -59,14 +74,13 @@ class TensorArray:
         value = self._items[index]
         if value is None:  # unwritten slots read as zeros of the written elements' shape
             first = next((t for t in self._items if t is not None), None)
-            shape = list(first._shape_tuple) if first is not None else list(
-                self._element_shape or [])
+            shape = list(first._shape_tuple) if first is not None else self._known_shape()
             return _C.zeros(shape, self._dtype)
         return value
 
     def stack(self, name=None):
         if not self._items:
-            return _C.zeros([0] + list(self._element_shape or []), self._dtype)
+            return _C.zeros([0] + self._known_shape(), self._dtype)
         return _C.stack([self._item(i) for i in range(len(self._items))], 0)
 
     def gather(self, indices, name=None):
