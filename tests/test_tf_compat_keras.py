@@ -463,3 +463,23 @@ def test_weightless_layers_are_built_from_the_start_as_keras3():
     rows = _summary(net).splitlines()
     assert rows[4] == "│ dense (Dense)                   │ (3, 4)                 │            24 │"
     assert rows[6] == "│ dropout (Dropout)               │ ?                      │             0 │"
+
+
+def test_multi_output_models_log_each_output_loss():
+    inp = keras.Input((3,), name="a")
+    model = keras.Model(inp, [
+        keras.layers.Dense(1, name="o1", kernel_initializer="ones")(inp),
+        keras.layers.Dense(2, name="o2", kernel_initializer="ones")(inp)])
+    model.compile("sgd", loss={"o1": "mse", "o2": "mae"}, metrics={"o1": ["mae"], "o2": ["mse"]},
+                  loss_weights={"o1": 1., "o2": 0.5})
+    x = np.arange(24, dtype="float32").reshape(8, 3) / 10.
+    targets = [np.ones((8, 1)), np.zeros((8, 2))]
+    logs = model.evaluate(x, targets, verbose=0, return_dict=True)
+    assert list(logs) == ["loss", "o1_loss", "o1_mae", "o2_loss", "o2_mse"]
+    np.testing.assert_allclose([logs[k] for k in logs], [11.98, 10.255, 2.625, 3.45, 16.155],
+                               rtol=1e-6)   # TF 2.21; o2_loss unweighted, loss weighted
+    assert model.metrics_names == ["loss", "o1_loss", "o2_loss", "o1_mae", "o2_mse"]
+    values = model.evaluate(x, targets, verbose=0)
+    np.testing.assert_allclose(values, [11.98, 10.255, 3.45, 2.625, 16.155], rtol=1e-6)
+    history = model.fit(x, targets, verbose=0)
+    assert sorted(history.history) == ["loss", "o1_loss", "o1_mae", "o2_loss", "o2_mse"]

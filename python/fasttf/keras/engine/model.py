@@ -11,6 +11,7 @@ from ...framework.tensor_shape import TensorShape
 from ...util import nest
 from ..layers.base_layer import Layer
 from . import compile_utils, data_adapter
+from .loss_trackers import OutputLossTrackers
 
 _R = _C.ReduceOp
 
@@ -52,6 +53,7 @@ class Model(Layer):
         self.optimizer = None
         self.compiled_loss = None
         self._loss_fns = None
+        self._output_loss_trackers = None
         self._metric_objs = []
         self.stop_training = False
         self.history = None
@@ -144,6 +146,7 @@ class Model(Layer):
         self._loss_weights = loss_weights
         self._run_eagerly = run_eagerly
         self._loss_fns = None
+        self._output_loss_trackers = None
         self._metric_objs = None
         self._is_compiled = True
         self.stop_training = False
@@ -162,6 +165,8 @@ class Model(Layer):
         self.output_names = names
         losses = compile_utils.per_output(self._loss_identifier, names, "loss")
         self._loss_fns = [None if loss is None else compile_utils.LossFn(loss) for loss in losses]
+        self._output_loss_trackers = OutputLossTrackers(
+            names, [fn is not None for fn in self._loss_fns]) if n_outputs > 1 else None
         weights = self._loss_weights
         if isinstance(weights, dict):
             weights = [weights.get(name, 1.0) for name in names]
@@ -199,11 +204,15 @@ class Model(Layer):
 
     @property
     def metrics_names(self):
-        return ["loss"] + [_metric_name(m) for m in self.metrics]
+        trackers = getattr(self, "_output_loss_trackers", None)
+        return ["loss"] + (trackers.names if trackers else []) + \
+            [_metric_name(m) for m in self.metrics]
 
     def reset_metrics(self):
         for m in self.metrics:
             m.reset_state()
+        if getattr(self, "_output_loss_trackers", None):
+            self._output_loss_trackers.reset()
 
     # -- one step -------------------------------------------------------------------------
     def compute_loss(self, x=None, y=None, y_pred=None, sample_weight=None):
@@ -219,11 +228,13 @@ class Model(Layer):
                 raise ValueError("The model has %d outputs but %d targets were given"
                                  % (len(flat_pred), len(flat_true)))
             total = None
-            for fn, weight, yt, yp in zip(self._loss_fns, self._loss_weight_values, flat_true,
-                                          flat_pred):
+            for index, (fn, weight, yt, yp) in enumerate(zip(
+                    self._loss_fns, self._loss_weight_values, flat_true, flat_pred)):
                 if fn is None:
                     continue
                 value = fn(compile_utils.cast_like(yt, yp), yp, sample_weight)
+                if self._output_loss_trackers:
+                    self._output_loss_trackers.record(index, value)
                 if weight != 1.0:
                     value = value * weight
                 total = value if total is None else total + value
@@ -235,6 +246,8 @@ class Model(Layer):
         return total
 
     def _update_metrics(self, y, y_pred, sample_weight):
+        if self._output_loss_trackers and y is not None:
+            self._output_loss_trackers.commit(_batch_size(nest.flatten(y_pred)[0]))
         if not self._metric_objs or y is None:
             return
         flat_pred = nest.flatten(y_pred)
@@ -280,6 +293,8 @@ class Model(Layer):
         # the float64 mean 0.653505951166153).
         logs = {"loss": float(np.float32(loss_sum) / np.float32(count)) if count else
                 float("nan")}
+        if getattr(self, "_output_loss_trackers", None):
+            logs.update(self._output_loss_trackers.results())
         for metric in self.metrics:
             logs[_metric_name(metric)] = float(metric.result())
         return dict(sorted(logs.items()))   # Keras 3 reports logs (and History) sorted by name
