@@ -726,3 +726,44 @@ def test_combined_non_max_suppression():
     assert padded.nmsed_scores.shape == [1, 2] and int(padded.valid_detections[0]) == 2
     with pytest.raises(tf.errors.InvalidArgumentError):
         tf.image.combined_non_max_suppression(boxes, scores, 0, 5)
+
+
+def test_more_nn_extras():
+    targets = np.array([0., 0.5, 2., 4.])
+    log_input = np.array([0.1, -0.3, 0.7, 1.2])
+    expected = np.exp(log_input) - log_input * targets
+    stirling = targets * np.log(np.maximum(targets, 1e-300)) - targets + 0.5 * np.log(
+        2 * np.pi * np.maximum(targets, 1e-300))
+    full = expected + np.where((targets >= 0) & (targets <= 1), 0, stirling)
+    assert_close(tf.nn.log_poisson_loss(targets, log_input), expected)
+    assert_close(tf.nn.log_poisson_loss(targets, log_input, compute_full_loss=True), full)
+    check_grad(lambda v: tf.nn.log_poisson_loss(tf.constant(targets), v, True), [log_input])
+    with pytest.raises(ValueError):
+        tf.nn.log_poisson_loss([1., 2.], [0.1, 0.2, 0.3])
+    x = np.arange(12.).reshape(2, 2, 3)
+    mean, var = np.array([1., 2., 3.]), np.array([0.5, 1., 2.])
+    beta, gamma = np.array([0.1, 0.2, 0.3]), np.array([2., 3., 4.])
+    assert_close(tf.nn.batch_norm_with_global_normalization(x, mean, var, beta, gamma, 1e-3, True),
+                 (x - mean) / np.sqrt(var + 1e-3) * gamma + beta)
+    values, indices = tf.nn.approx_max_k(tf.constant([[1., 5., 3., 4.]]), 2)
+    assert values.numpy().tolist() == [[5., 4.]] and indices.numpy().tolist() == [[1, 3]]
+    values, indices = tf.nn.approx_min_k(tf.constant([[1., 5., 3., 4.]]), 2)
+    assert values.numpy().tolist() == [[1., 3.]] and indices.numpy().tolist() == [[0, 2]]
+    with pytest.raises(tf.errors.InvalidArgumentError):
+        tf.nn.approx_max_k(tf.constant([[1, 5]]), 1)
+    dy = np.random.default_rng(0).standard_normal((1, 3, 3, 2)).astype(np.float32)
+    w = np.random.default_rng(1).standard_normal((2, 2, 2, 1)).astype(np.float32)
+    x = tf.constant(np.random.default_rng(2).standard_normal((1, 4, 4, 2)).astype(np.float32))
+    with tf.GradientTape(persistent=True) as tape:   # the backprops are conv's gradients
+        tape.watch(x)
+        wt = tf.constant(w)
+        tape.watch(wt)
+        y = tf.reduce_sum(tf.nn.depthwise_conv2d(x, wt, [1, 1, 1, 1], "VALID") * dy)
+    assert_close(tf.nn.depthwise_conv2d_backprop_input([1, 4, 4, 2], w, dy, [1, 1, 1, 1],
+                                                       "VALID"), tape.gradient(y, x).numpy())
+    assert_close(tf.nn.depthwise_conv2d_backprop_filter(x, [2, 2, 2, 1], dy, [1, 1, 1, 1],
+                                                        "VALID"), tape.gradient(y, wt).numpy(),
+                 rtol=1e-5, atol=1e-5)
+    paddings, crops = tf.required_space_to_batch_paddings([5, 7], [2, 3], [[1, 1], [0, 2]])
+    assert paddings.numpy().tolist() == [[1, 2], [0, 2]]    # TF's values
+    assert crops.numpy().tolist() == [[0, 1], [0, 0]]

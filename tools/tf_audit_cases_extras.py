@@ -445,6 +445,26 @@ EXTRAS_IMAGE_EDGE = [
     "tf.image.random_hue(tf.zeros([2, 2, 3], tf.uint8), 0.1).shape",
 ]
 
+EXTRAS_NN_MORE = [
+    "tf.nn.log_poisson_loss(tf.constant([0., 0.5, 1., 2., 4.]), tf.constant([0.1, -0.3, 0.7, 1.2, 0.]))",
+    "tf.nn.log_poisson_loss(tf.constant([0., 0.5, 1., 2., 4.]), tf.constant([0.1, -0.3, 0.7, 1.2, 0.]), compute_full_loss=True)",
+    "tf.nn.log_poisson_loss([1., 2.], tf.constant([0.1, -0.3, 0.7]))",
+    "tf.nn.log_poisson_loss(tf.constant([1., 3.], tf.float64), tf.constant([0.2, 0.5], tf.float64), compute_full_loss=True)",
+    "tf.nn.batch_norm_with_global_normalization(tf.reshape(tf.range(12.), [2, 2, 3]), tf.constant([1., 2., 3.]), tf.constant([0.5, 1., 2.]), tf.constant([0.1, 0.2, 0.3]), tf.constant([2., 3., 4.]), 0.001, True)",
+    "tf.nn.batch_norm_with_global_normalization(tf.reshape(tf.range(12.), [2, 2, 3]), tf.constant([1., 2., 3.]), tf.constant([0.5, 1., 2.]), tf.constant([0.1, 0.2, 0.3]), tf.constant([2., 3., 4.]), 0.001, False)",
+    "tf.nn.approx_max_k(tf.constant([[1., 5., 3., 4.], [2., 0., 7., 1.]]), 2)",
+    "tf.nn.approx_min_k(tf.constant([[1, 5, 3, 4], [2, 0, 7, 1]]), 2, reduction_dimension=0)",
+    "tf.nn.approx_max_k(tf.constant([[1., 5., 3., 4.]]), 5)",
+    "tf.nn.depthwise_conv2d_backprop_input([1, 4, 4, 2], tf.reshape(tf.range(8.), [2, 2, 2, 1]), tf.reshape(tf.range(18.), [1, 3, 3, 2]), [1, 1, 1, 1], 'VALID')",
+    "tf.nn.depthwise_conv2d_backprop_input([1, 4, 4, 2], tf.reshape(tf.range(16.), [2, 2, 2, 2]), tf.reshape(tf.range(16.), [1, 2, 2, 4]), [1, 2, 2, 1], 'SAME')",
+    "tf.nn.depthwise_conv2d_backprop_filter(tf.reshape(tf.range(32.), [1, 4, 4, 2]), [2, 2, 2, 1], tf.reshape(tf.range(18.), [1, 3, 3, 2]), [1, 1, 1, 1], 'VALID')",
+    "tf.nn.depthwise_conv2d_backprop_filter(tf.reshape(tf.range(32.), [1, 4, 4, 2]), [3, 3, 2, 2], tf.reshape(tf.range(16.), [1, 2, 2, 4]), [1, 2, 2, 1], 'SAME')",
+    "tf.required_space_to_batch_paddings([5, 7], [2, 3])",
+    "tf.required_space_to_batch_paddings([5, 7], [2, 3], base_paddings=[[1, 1], [0, 2]])",
+    "tf.required_space_to_batch_paddings(tf.constant([4, 6]), tf.constant([2, 3]))",
+    "tf.required_space_to_batch_paddings([], [])",
+]
+
 
 def _grad(setup, expr):
     """A case: the gradient of sum(expr * weights) with respect to the watched x."""
@@ -488,7 +508,10 @@ EXTRAS_GRADS = [
     "=" + _grad("tf.constant([[0.13, 0.27, 0.91, 0.66]])", "tf.image.crop_and_resize(tf.sin(%s), x, [1], [1, 1])" % _IMG4),
     _grad(_IMG4, "tf.image.extract_patches(x, [1, 3, 2, 1], [1, 1, 2, 1], [1, 1, 2, 1], 'SAME')"),
     "=" + _grad(_IMG4, "tf.image.resize_with_pad(x, 7, 3)"),
+    _grad("tf.constant([0.1, -0.3, 0.7, 1.2])", "tf.nn.log_poisson_loss(tf.constant([0., 0.5, 2., 4.]), x, compute_full_loss=True)"),
+    _grad("tf.constant([[1., 5., 3., 4.], [2., 0., 7., 1.]])", "tf.nn.approx_max_k(x, 2)[0]"),
+    _grad("tf.reshape(tf.range(18.), [1, 3, 3, 2])", "tf.nn.depthwise_conv2d_backprop_input([1, 4, 4, 2], tf.reshape(tf.range(8.), [2, 2, 2, 1]), x, [1, 1, 1, 1], 'VALID')"),
     "~" + _grad(_IMG4, "tf.image.random_crop(x, [1, 2, 3, 2])"),
 ]
 
-EXTRAS_ALL = EXTRAS_TOPLEVEL + EXTRAS_EDGE + EXTRAS_FUNCTIONAL + EXTRAS_NN + EXTRAS_IMAGE_COLOR + EXTRAS_IMAGE_METRICS + EXTRAS_IMAGE_BOXES + EXTRAS_IMAGE_CROPS + EXTRAS_IMAGE_EDGE + EXTRAS_GRADS
+EXTRAS_ALL = EXTRAS_TOPLEVEL + EXTRAS_EDGE + EXTRAS_FUNCTIONAL + EXTRAS_NN + EXTRAS_NN_MORE + EXTRAS_IMAGE_COLOR + EXTRAS_IMAGE_METRICS + EXTRAS_IMAGE_BOXES + EXTRAS_IMAGE_CROPS + EXTRAS_IMAGE_EDGE + EXTRAS_GRADS

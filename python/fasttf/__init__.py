@@ -63,9 +63,9 @@ from . import config, debugging
 from .debugging import assert_equal, assert_greater, assert_less, assert_rank
 from .extra_ops import (batch_to_space, dynamic_partition, dynamic_stitch, get_static_value,
                         histogram_fixed_width, histogram_fixed_width_bins, identity_n, no_op,
-                        realdiv, reverse_sequence, saturate_cast, space_to_batch,
-                        space_to_batch_nd, timestamp, truncatediv, truncatemod, tuple,
-                        unravel_index)
+                        realdiv, required_space_to_batch_paddings, reverse_sequence,
+                        saturate_cast, space_to_batch, space_to_batch_nd, timestamp,
+                        truncatediv, truncatemod, tuple, unravel_index)  # (shadows builtin)
 from .functional_ops import foldl, foldr, scan, vectorized_map
 dtypes.saturate_cast = saturate_cast  # tf.dtypes.saturate_cast
 from . import data

@@ -533,3 +533,32 @@ def get_static_value(tensor, partial=False):
 def timestamp(name=None):
     """Seconds since the epoch, as a float64 scalar."""
     return _C.convert_to_tensor(time.time(), dtypes.float64)
+
+
+def required_space_to_batch_paddings(input_shape, block_shape, base_paddings=None, name=None):
+    """(paddings, crops) that make input_shape + base_paddings divisible by block_shape: the
+    extra padding goes at the end and is cropped again after batch_to_space."""
+    shape = np.asarray(input_shape.numpy() if isinstance(input_shape, Tensor) else input_shape,
+                       np.int64).reshape(-1)
+    block = np.asarray(block_shape.numpy() if isinstance(block_shape, Tensor) else block_shape,
+                       np.int64)
+    if block.ndim != 1:
+        raise ValueError("Shape %s must have rank 1" % (list(block.shape),))
+    m = block.size
+    if m == 0:
+        empty = _C.zeros([0, 2], dtypes.int32)
+        return empty, empty
+    if shape.size != m:
+        raise ValueError("Shapes %s and %s are incompatible" % ([shape.size], [m]))
+    base = (np.zeros((m, 2), np.int64) if base_paddings is None else np.asarray(
+        base_paddings.numpy() if isinstance(base_paddings, Tensor) else base_paddings,
+        np.int64))
+    if base.shape != (m, 2):
+        raise ValueError("Shapes %s and %s are incompatible" % (list(base.shape), [m, 2]))
+    full = shape + base[:, 0] + base[:, 1]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        extra = (block - full % block) % block
+    paddings = np.stack([base[:, 0], base[:, 1] + extra], 1)
+    crops = np.stack([np.zeros(m, np.int64), extra], 1)
+    return (convert_to_tensor(paddings.astype(np.int32)),
+            convert_to_tensor(crops.astype(np.int32)))

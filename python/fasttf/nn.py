@@ -19,8 +19,11 @@ from .math import (_axes, _int_axis, _like, _require_float, _t, l2_normalize, lo
 from .nn_conv import (avg_pool, avg_pool1d, avg_pool2d, conv1d, conv1d_transpose,  # noqa: F401
                       conv2d, conv2d_transpose, depthwise_conv2d, max_pool, max_pool1d,
                       max_pool2d)
-from .nn_extras import (atrous_conv2d, atrous_conv2d_transpose, conv_transpose,  # noqa: F401
-                        convolution, depth_to_space, local_response_normalization, lrn,
+from .nn_extras import (approx_max_k, approx_min_k, atrous_conv2d,  # noqa: F401
+                        atrous_conv2d_transpose, batch_norm_with_global_normalization,
+                        conv_transpose, convolution, depth_to_space,
+                        depthwise_conv2d_backprop_filter, depthwise_conv2d_backprop_input,
+                        local_response_normalization, log_poisson_loss, lrn,
                         max_pool_with_argmax, pool, separable_conv2d, space_to_depth,
                         sufficient_statistics, weighted_moments)
 from .extra_ops import space_to_batch  # noqa: F401 - tf.nn.space_to_batch (TF 2: the _nd op)

@@ -336,3 +336,118 @@ def max_pool_with_argmax(input, ksize, strides, padding, data_format="NHWC",  # 
         index = index - (np.arange(n, dtype=np.int64) * h * w * c)[:, None, None, None]
     argmax = convert_to_tensor(index.astype(dtypes.as_dtype(output_dtype).as_numpy_dtype))
     return MaxPoolWithArgmax(output, argmax)
+
+
+# --- losses, normalisation, top-k ----------------------------------------------------------------
+
+
+def log_poisson_loss(targets, log_input, compute_full_loss=False, name=None):
+    """exp(log_input) - log_input * targets (+ Stirling's term for targets > 1 when full)."""
+    log_input = _t(log_input)
+    targets = _t(targets) if isinstance(targets, Tensor) else _C.convert_to_tensor(
+        targets, log_input.dtype)
+    if targets._shape_tuple != log_input._shape_tuple:
+        raise ValueError("`log_input` and `targets` must have the same shape, received (%s vs "
+                         "%s)." % (log_input.shape, targets.shape))
+    result = _math.exp(log_input) - log_input * targets
+    if compute_full_loss:
+        dtype = targets.dtype
+        stirling = (targets * _math.log(targets) - targets
+                    + _C.convert_to_tensor(0.5, dtype) * _math.log(
+                        _C.convert_to_tensor(2 * np.pi, dtype) * targets))
+        zeros = _C.zeros(list(targets._shape_tuple), dtype)
+        inside = _math.logical_and(targets >= zeros, targets <= zeros + _C.convert_to_tensor(
+            1, dtype))
+        result = result + _C.where(inside, zeros, stirling)
+    return result
+
+
+def batch_norm_with_global_normalization(input, mean, variance, beta, gamma,  # noqa: A002
+                                         variance_epsilon, scale_after_normalization,
+                                         name=None):
+    """(input - mean) / sqrt(variance + epsilon) * (gamma if scale_after_normalization) + beta."""
+    from .nn import batch_normalization
+    return batch_normalization(input, mean, variance, beta,
+                               gamma if scale_after_normalization else None, variance_epsilon)
+
+
+ApproxTopK = collections.namedtuple("ApproxTopK", ["values", "indices"])
+
+
+def _approx_k(operand, k, reduction_dimension, largest, op):
+    from .array_ops import top_k
+    x = _t(operand)
+    if x.dtype not in (dtypes.float16, dtypes.bfloat16, dtypes.float32):
+        raise InvalidArgumentError("[%s] Value for attr 'T' of %s is not in the list of "
+                                   "allowed values: half, bfloat16, float" % (op, x.dtype.name))
+    if x.ndim == 0:
+        raise InvalidArgumentError("[%s] operand must have at least one dimension" % op)
+    axis = int(reduction_dimension) % x.ndim
+    k = int(k)
+    if not 0 <= k <= x._shape_tuple[axis]:
+        raise InvalidArgumentError("[%s] k must be in [0, %d], got %d"
+                                   % (op, x._shape_tuple[axis], k))
+    perm = [a for a in range(x.ndim) if a != axis] + [axis]
+    moved = _C.transpose(x, perm) if axis != x.ndim - 1 else x
+    # TF's CPU kernel is the exact top-k (and exists only for max_k over the last axis;
+    # fasttf does the other cases the same way)
+    values, indices = top_k(moved if largest else -moved, k)
+    if not largest:
+        values = -values
+    if axis != x.ndim - 1:
+        back = list(np.argsort(perm))
+        values, indices = _C.transpose(values, back), _C.transpose(indices, back)
+    return ApproxTopK(values, indices)
+
+
+def approx_max_k(operand, k, reduction_dimension=-1, recall_target=0.95,
+                 reduction_input_size_override=-1, aggregate_to_topk=True, name=None):
+    """(values, indices) of the k largest entries along reduction_dimension, largest first."""
+    return _approx_k(operand, k, reduction_dimension, True, "approx_max_k")
+
+
+def approx_min_k(operand, k, reduction_dimension=-1, recall_target=0.95,
+                 reduction_input_size_override=-1, aggregate_to_topk=True, name=None):
+    """(values, indices) of the k smallest entries along reduction_dimension, smallest first."""
+    return _approx_k(operand, k, reduction_dimension, False, "approx_min_k")
+
+
+# --- depthwise backprops -------------------------------------------------------------------------
+
+
+def _depthwise_backprop(kind, op, sizes, tensor, out_backprop, strides, padding, data_format,
+                        dilations):
+    last = nn_conv._channels_last(data_format, op, 2)
+    s = nn_conv._window(strides, 2, "strides", op, last)
+    d = nn_conv._window(dilations, 2, "dilations", op, last)
+    mode, pads = nn_conv._padding(padding, 2, op, last)
+    from .framework.constant_op import shape_list
+    sizes = shape_list(sizes, op)
+    dy = _t(out_backprop)
+    tensor = _t(tensor)
+    if not last:
+        dy = _C.transpose(dy, [0, 2, 3, 1])
+        if kind == "input":
+            sizes = [sizes[0], sizes[2], sizes[3], sizes[1]]
+        else:
+            tensor = _C.transpose(tensor, [0, 2, 3, 1])
+    if kind == "input":
+        y = _C.depthwise_conv2d_backprop_input(sizes, tensor, dy, s, d, mode, pads)
+        return y if last else _C.transpose(y, [0, 3, 1, 2])
+    return _C.depthwise_conv2d_backprop_filter(tensor, sizes, dy, s, d, mode, pads)
+
+
+def depthwise_conv2d_backprop_input(input_sizes, filter, out_backprop, strides,  # noqa: A002
+                                    padding, data_format="NHWC", dilations=(1, 1, 1, 1),
+                                    name=None):
+    """The gradient of depthwise_conv2d with respect to its input (of shape input_sizes)."""
+    return _depthwise_backprop("input", "depthwise_conv2d_backprop_input", input_sizes, filter,
+                               out_backprop, strides, padding, data_format, dilations)
+
+
+def depthwise_conv2d_backprop_filter(input, filter_sizes, out_backprop, strides,  # noqa: A002
+                                     padding, data_format="NHWC", dilations=(1, 1, 1, 1),
+                                     name=None):
+    """The gradient of depthwise_conv2d with respect to its filter (of shape filter_sizes)."""
+    return _depthwise_backprop("filter", "depthwise_conv2d_backprop_filter", filter_sizes,
+                               input, out_backprop, strides, padding, data_format, dilations)
