@@ -60,7 +60,10 @@ def _output_shape(layer):
         flat = [_shape_text(t.shape.dims) for t in nest.flatten(outputs)]
         if len(flat) == 1:
             return flat[0]
-        return str(nest.pack_sequence_as(outputs, flat)).replace("'", "")
+        packed = nest.pack_sequence_as(outputs, flat)
+        if isinstance(packed, tuple):  # Keras prints a layer's several outputs as a list
+            packed = list(packed)
+        return str(packed).replace("'", "")
     # Keras 3 knows an eagerly called layer's shape from its build(); layers built from the
     # start (Dropout, pooling, ...) never ran one, so they show '?'
     if layer._output_shape_seen is not None and not layer._built_at_init:
