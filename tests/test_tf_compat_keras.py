@@ -483,3 +483,12 @@ def test_multi_output_models_log_each_output_loss():
     np.testing.assert_allclose(values, [11.98, 10.255, 3.45, 2.625, 16.155], rtol=1e-6)
     history = model.fit(x, targets, verbose=0)
     assert sorted(history.history) == ["loss", "o1_loss", "o1_mae", "o2_loss", "o2_mse"]
+
+
+def test_keras_tensor_repr_and_names_as_keras3():
+    a = keras.Input((3,))
+    assert repr(a) == ("<KerasTensor shape=(None, 3), dtype=float32, sparse=False, "
+                       "ragged=False, name=keras_tensor>")
+    assert keras.Input((3,), name="x").name == "x"
+    out = keras.layers.Dense(2)(a)
+    assert out.name == "keras_tensor_1" and repr(out).startswith("<KerasTensor shape=(None, 2),")

@@ -38,8 +38,7 @@ def call_symbolic(layer, inputs, args, kwargs):
         shape = list(out.shape)
         if unknown_batch and shape:
             shape[0] = None
-        symbolic.append(KerasTensor(shape, dtype=out.dtype, name=layer.name,
-                                    history=(layer, node_index, i)))
+        symbolic.append(KerasTensor(shape, dtype=out.dtype, history=(layer, node_index, i)))
     symbolic_outputs = nest.pack_sequence_as(outputs, symbolic)
     layer._inbound_nodes.append(Node(layer, (inputs,) + tuple(args), kwargs, symbolic_outputs))
     return symbolic_outputs

@@ -83,6 +83,9 @@ class KerasTensor:
     def __init__(self, shape, dtype="float32", name=None, history=None):
         self.shape = shape
         self._dtype = dtypes.as_dtype(dtype)   # the tf.DType the engine computes with
+        if name is None:
+            from .. import backend
+            name = backend.unique_object_name("keras_tensor")
         self.name = name
         self._keras_history = history
 
@@ -112,9 +115,9 @@ class KerasTensor:
         return layer._inbound_nodes[node_index]
 
     def __repr__(self):
-        layer = self._keras_history[0].name if self._keras_history else None
-        return "<KerasTensor: shape=%s dtype=%s (created by layer '%s')>" % (
-            self.shape.dims, self._dtype.name, layer)
+        shape = tuple(self.shape.dims) if self.shape.dims is not None else None
+        return "<KerasTensor shape=%s, dtype=%s, sparse=False, ragged=False, name=%s>" % (
+            shape, self._dtype.name, self.name)
 
     def __hash__(self):
         return id(self)

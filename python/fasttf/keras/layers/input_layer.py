@@ -10,6 +10,7 @@ class InputLayer(Layer):
     def __init__(self, input_shape=None, batch_size=None, dtype=None, input_tensor=None,
                  sparse=None, name=None, ragged=None, type_spec=None, batch_input_shape=None,
                  batch_shape=None, **kwargs):
+        tensor_name = name   # an unnamed Input's tensor is 'keras_tensor_N' (Keras 3)
         if name is None:
             name = backend.unique_object_name("input_layer")  # Keras 3 (Keras 2: "input_1")
         batch_shape = batch_shape if batch_shape is not None else batch_input_shape
@@ -22,7 +23,7 @@ class InputLayer(Layer):
         self._batch_input_shape = tuple(batch_shape)
         self.built = True
         self.is_placeholder = True
-        output = KerasTensor(self._batch_input_shape, dtype=self._dtype, name=name,
+        output = KerasTensor(self._batch_input_shape, dtype=self._dtype, name=tensor_name,
                              history=(self, 0, 0))
         self._inbound_nodes.append(Node(self, (), {}, output))
         self.output_tensor = output
