@@ -767,3 +767,53 @@ def test_more_nn_extras():
     paddings, crops = tf.required_space_to_batch_paddings([5, 7], [2, 3], [[1, 1], [0, 2]])
     assert paddings.numpy().tolist() == [[1, 2], [0, 2]]    # TF's values
     assert crops.numpy().tolist() == [[0, 1], [0, 0]]
+
+
+# --- 3-D convolution and pooling -----------------------------------------------------------------
+
+
+def _conv3d_reference(x, w, stride, pads):
+    """float64 direct 3-D convolution (NDHWC, DHWIO) with explicit zero padding."""
+    x = np.pad(x, [(0, 0)] + list(pads) + [(0, 0)])
+    kd, kh, kw = w.shape[:3]
+    out = [(x.shape[1 + i] - w.shape[i]) // stride[i] + 1 for i in range(3)]
+    y = np.zeros([x.shape[0]] + out + [w.shape[4]])
+    for a in range(kd):
+        for b in range(kh):
+            for c in range(kw):
+                patch = x[:, a:a + (out[0] - 1) * stride[0] + 1:stride[0],
+                          b:b + (out[1] - 1) * stride[1] + 1:stride[1],
+                          c:c + (out[2] - 1) * stride[2] + 1:stride[2]]
+                y += patch @ w[a, b, c]
+    return y
+
+
+def test_conv3d_and_3d_pools():
+    rng = np.random.default_rng(0)
+    x = rng.standard_normal((2, 5, 4, 4, 2))
+    w = rng.standard_normal((2, 3, 2, 2, 3))
+    assert_close(tf.nn.conv3d(x, w, [1, 1, 1, 1, 1], "VALID"),
+                 _conv3d_reference(x, w, [1, 1, 1], [(0, 0)] * 3))
+    # SAME with strides (2, 1, 2): depth pads (0, 1), height (1, 1), width (0, 0)
+    assert_close(tf.nn.conv3d(x, w, [1, 2, 1, 2, 1], "SAME"),
+                 _conv3d_reference(x, w, [2, 1, 2], [(0, 1), (1, 1), (0, 0)]))
+    assert_close(tf.nn.convolution(x, w, padding="VALID"),
+                 _conv3d_reference(x, w, [1, 1, 1], [(0, 0)] * 3))
+    check_grad(lambda a, b: tf.nn.conv3d(a, b, [1, 2, 1, 1, 1], "SAME"),
+               [x[:1, :3, :3, :3], w[:, :2, :2]])
+    pooled = tf.nn.max_pool3d(x, [1, 3, 2, 2, 1], [1, 2, 1, 2, 1], "SAME")
+    padded = np.pad(x, [(0, 0), (1, 1), (0, 1), (0, 0), (0, 0)], constant_values=-np.inf)
+    expected = np.stack([np.stack([np.stack([
+        padded[:, 2 * d:2 * d + 3, h:h + 2, 2 * c:2 * c + 2].max(axis=(1, 2, 3))
+        for c in range(2)], 1) for h in range(4)], 1) for d in range(3)], 1)
+    assert_close(pooled, expected)
+    averaged = tf.nn.avg_pool3d(x, 2, 2, "VALID")
+    assert_close(averaged, x[:, :4].reshape(2, 2, 2, 2, 2, 2, 2, 2).mean(axis=(2, 4, 6)))
+    # SAME averages count only the real voxels
+    assert_close(tf.nn.avg_pool3d(np.ones((1, 3, 3, 3, 1)), 2, 2, "SAME"), np.ones((1, 2, 2, 2, 1)))
+    check_grad(lambda a: tf.nn.avg_pool3d(a, [1, 3, 2, 2, 1], [1, 2, 1, 2, 1], "SAME"),
+               [x[:1, :, :3, :3]])
+    with pytest.raises(tf.errors.InvalidArgumentError):
+        tf.nn.conv3d(x, w, [1, 1, 1, 1], "SAME")
+    with pytest.raises(tf.errors.InvalidArgumentError):
+        tf.nn.conv3d(x, w[:, :, :, :1], [1, 1, 1, 1, 1], "SAME")

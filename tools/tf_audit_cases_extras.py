@@ -465,6 +465,24 @@ EXTRAS_NN_MORE = [
     "tf.required_space_to_batch_paddings([], [])",
 ]
 
+_VOL = "tf.reshape(tf.range(2 * 5 * 4 * 4 * 2, dtype=tf.float32), [2, 5, 4, 4, 2]) / 50."
+_VOL_W = "tf.reshape(tf.range(2 * 2 * 2 * 2 * 3, dtype=tf.float32), [2, 2, 2, 2, 3]) / 10."
+
+EXTRAS_3D = [
+    "=tf.nn.conv3d(%s, %s, [1, 1, 1, 1, 1], 'VALID')" % (_VOL, _VOL_W),
+    "=tf.nn.conv3d(%s, %s, [1, 2, 1, 2, 1], 'SAME')" % (_VOL, _VOL_W),
+    "=tf.nn.conv3d(%s, %s, [1, 1, 1, 1, 1], 'SAME', dilations=[1, 2, 2, 2, 1])" % (_VOL, _VOL_W),
+    "=tf.nn.conv3d(%s, tf.ones([3, 1, 2, 2, 1]), [1, 3, 1, 1, 1], 'SAME')" % _VOL,
+    "=tf.nn.conv3d(%s, tf.ones([2, 2, 2, 3, 1]), [1, 1, 1, 1, 1], 'SAME')" % _VOL,
+    "=tf.nn.conv3d(%s, tf.ones([2, 2, 2, 2, 1]), [1, 1, 1, 1], 'SAME')" % _VOL,
+    "=tf.nn.convolution(%s, %s, padding='SAME')" % (_VOL, _VOL_W),
+    "tf.nn.max_pool3d(%s, 2, 2, 'VALID')" % _VOL, "tf.nn.max_pool3d(-%s, [1, 3, 2, 2, 1], [1, 2, 1, 2, 1], 'SAME')" % _VOL,
+    "=tf.nn.avg_pool3d(%s, 2, 2, 'VALID')" % _VOL, "=tf.nn.avg_pool3d(%s, [1, 3, 2, 2, 1], [1, 2, 1, 2, 1], 'SAME')" % _VOL,
+    "=tf.nn.avg_pool3d(%s, [1, 4, 3, 3, 1], [1, 3, 2, 2, 1], 'SAME')" % _VOL,
+    "tf.nn.pool(%s, [2, 2, 2], 'MAX', strides=[1, 2, 2])" % _VOL, "=tf.nn.pool(%s, [2, 2, 2], 'AVG', padding='SAME')" % _VOL,
+    "tf.nn.max_pool3d(tf.reshape(tf.range(40), [1, 2, 4, 5, 1]), 2, 2, 'VALID')",
+]
+
 
 def _grad(setup, expr):
     """A case: the gradient of sum(expr * weights) with respect to the watched x."""
@@ -510,8 +528,12 @@ EXTRAS_GRADS = [
     "=" + _grad(_IMG4, "tf.image.resize_with_pad(x, 7, 3)"),
     _grad("tf.constant([0.1, -0.3, 0.7, 1.2])", "tf.nn.log_poisson_loss(tf.constant([0., 0.5, 2., 4.]), x, compute_full_loss=True)"),
     _grad("tf.constant([[1., 5., 3., 4.], [2., 0., 7., 1.]])", "tf.nn.approx_max_k(x, 2)[0]"),
+    "=" + _grad(_VOL, "tf.nn.conv3d(x, %s, [1, 2, 1, 2, 1], 'SAME')" % _VOL_W),
+    "=" + _grad(_VOL_W, "tf.nn.conv3d(%s, x, [1, 1, 1, 1, 1], 'SAME', dilations=[1, 2, 1, 1, 1])" % _VOL),
+    "=" + _grad(_VOL, "tf.nn.max_pool3d(tf.sin(x), [1, 3, 2, 2, 1], [1, 2, 1, 2, 1], 'SAME')"),
+    "=" + _grad(_VOL, "tf.nn.avg_pool3d(x, [1, 3, 2, 2, 1], [1, 2, 1, 2, 1], 'SAME')"),
     _grad("tf.reshape(tf.range(18.), [1, 3, 3, 2])", "tf.nn.depthwise_conv2d_backprop_input([1, 4, 4, 2], tf.reshape(tf.range(8.), [2, 2, 2, 1]), x, [1, 1, 1, 1], 'VALID')"),
     "~" + _grad(_IMG4, "tf.image.random_crop(x, [1, 2, 3, 2])"),
 ]
 
-EXTRAS_ALL = EXTRAS_TOPLEVEL + EXTRAS_EDGE + EXTRAS_FUNCTIONAL + EXTRAS_NN + EXTRAS_NN_MORE + EXTRAS_IMAGE_COLOR + EXTRAS_IMAGE_METRICS + EXTRAS_IMAGE_BOXES + EXTRAS_IMAGE_CROPS + EXTRAS_IMAGE_EDGE + EXTRAS_GRADS
+EXTRAS_ALL = EXTRAS_TOPLEVEL + EXTRAS_EDGE + EXTRAS_FUNCTIONAL + EXTRAS_NN + EXTRAS_NN_MORE + EXTRAS_3D + EXTRAS_IMAGE_COLOR + EXTRAS_IMAGE_METRICS + EXTRAS_IMAGE_BOXES + EXTRAS_IMAGE_CROPS + EXTRAS_IMAGE_EDGE + EXTRAS_GRADS

@@ -115,8 +115,12 @@ def convolution(input, filters, strides=None, padding="VALID", data_format=None,
     if x.ndim == 4:
         return nn_conv.conv2d(x, filters, 1 if strides is None else strides, padding,
                               data_format or "NHWC", dilations)
-    raise NotImplementedError("[convolution] fasttf implements 1-D and 2-D convolutions (rank 3 "
-                              "or 4 inputs), got shape %s" % (x.shape,))
+    if x.ndim == 5:
+        from .nn_3d import conv3d
+        return conv3d(x, filters, 1 if strides is None else strides, padding,
+                      data_format or "NDHWC", dilations)
+    raise NotImplementedError("[convolution] fasttf implements 1-D, 2-D and 3-D convolutions "
+                              "(rank 3, 4 or 5 inputs), got shape %s" % (x.shape,))
 
 
 def conv_transpose(input, filters, output_shape, strides, padding="SAME",  # noqa: A002
@@ -264,12 +268,16 @@ def pool(input, window_shape, pooling_type, strides=None, padding="VALID",  # no
         if any(s > 1 for s in strides):
             raise ValueError("strides > window_shape not supported due to inconsistency "
                              "between CPU and GPU implementations")
-        if data_format not in (None, "NWC", "NHWC"):
+        if data_format not in (None, "NWC", "NHWC", "NDHWC"):
             raise NotImplementedError("[pool] dilated pooling needs channels-last data")
         if str(padding).upper() == "SAME":
             raise ValueError("pooling with 'SAME' padding is not implemented for `dilation_rate` "
                              "> 1. Received: padding=SAME and dilation_rate=%s" % (dilations,))
         return _dilated_pool(x, window, pooling_type, dilations)
+    if spatial == 3:
+        from . import nn_3d
+        kind = nn_3d.max_pool3d if pooling_type == "MAX" else nn_3d.avg_pool3d
+        return kind(x, window, strides, padding, data_format or "NDHWC")
     kind = nn_conv.max_pool if pooling_type == "MAX" else nn_conv.avg_pool
     return kind(x, window, strides, padding, data_format)
 
