@@ -121,7 +121,9 @@ def test_csv_logger_lambda_and_terminate_on_nan(tmp_path):
     run_epochs([callbacks.CSVLogger(str(path)), lam], model,
                [{"loss": 0.5, "accuracy": 0.75}, {"loss": 0.25, "accuracy": 1.0}])
     rows = list(csv.reader(open(path)))
-    assert rows == [["epoch", "accuracy", "loss"], ["0", "0.75", "0.5"], ["1", "1.0", "0.25"]]
+    # Keras 3 (TF 2.21) adds val_ columns, NA without validation data
+    assert rows == [["epoch", "accuracy", "loss", "val_accuracy", "val_loss"],
+                    ["0", "0.75", "0.5", "NA", "NA"], ["1", "1.0", "0.25", "NA", "NA"]]
     assert seen == [0, 1]
     model = FakeModel()
     run_epochs([callbacks.TerminateOnNaN()], model, [{"loss": 1.0}, {"loss": float("nan")},

@@ -492,3 +492,16 @@ def test_keras_tensor_repr_and_names_as_keras3():
     assert keras.Input((3,), name="x").name == "x"
     out = keras.layers.Dense(2)(a)
     assert out.name == "keras_tensor_1" and repr(out).startswith("<KerasTensor shape=(None, 2),")
+
+
+def test_csv_logger_columns_as_keras3(tmp_path):
+    model = _dense_ones()
+    model.compile(optimizer=keras.optimizers.SGD(0.1), loss="mse", metrics=["mae"])
+    path = str(tmp_path / "a.csv")
+    logger = keras.callbacks.CSVLogger(path, separator=";", append=True)
+    x, y = np.ones((4, 3), "float32"), np.ones((4, 2), "float32")
+    model.fit(x, y, epochs=1, verbose=0, callbacks=[logger])
+    model.fit(x, y, epochs=1, verbose=0, callbacks=[logger])
+    assert open(path).read().replace("\r", "") == (
+        "epoch;loss;mae;val_loss;val_mae\n"
+        "0;4.0;2.0;NA;NA\n0;1.440000057220459;1.2000000476837158;NA;NA\n")   # TF 2.21

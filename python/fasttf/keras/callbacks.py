@@ -554,6 +554,9 @@ class CSVLogger(Callback):
 
         if self.keys is None:
             self.keys = sorted(logs.keys())
+            # Keras 3 keeps val_ columns (NA) even when fit() had no validation data
+            if self.keys and not any(key.startswith("val_") for key in self.keys):
+                self.keys.extend(["val_" + key for key in self.keys])
         if self.csv_file is None:  # on_train_begin not called
             self.on_train_begin()
         if self.writer is None:
