@@ -817,3 +817,24 @@ def test_conv3d_and_3d_pools():
         tf.nn.conv3d(x, w, [1, 1, 1, 1], "SAME")
     with pytest.raises(tf.errors.InvalidArgumentError):
         tf.nn.conv3d(x, w[:, :, :, :1], [1, 1, 1, 1, 1], "SAME")
+
+
+def test_conv3d_transpose_is_conv3d_input_gradient():
+    rng = np.random.default_rng(1)
+    w = rng.standard_normal((2, 3, 2, 2, 3)).astype(np.float32)     # (KD, KH, KW, Cout, Cin)
+    for strides, padding, out_shape, dilations in [
+            ([1, 2, 1, 2, 1], "SAME", [2, 5, 4, 4, 2], None),
+            ([1, 1, 1, 1, 1], "VALID", [1, 5, 4, 4, 2], None),
+            ([1, 1, 1, 1, 1], "SAME", [1, 5, 4, 4, 2], [1, 2, 1, 2, 1]),
+            ([1, 3, 2, 3, 1], "VALID", [1, 6, 5, 5, 2], None)]:
+        probe = tf.zeros(out_shape)
+        with tf.GradientTape() as tape:
+            tape.watch(probe)
+            y = tf.nn.conv3d(probe, w, strides, padding,
+                             dilations=dilations)
+        dy = tf.constant(rng.standard_normal(y.shape.as_list()).astype(np.float32))
+        expected = tape.gradient(y, probe, output_gradients=dy)
+        got = tf.nn.conv3d_transpose(dy, w, out_shape, strides, padding, dilations=dilations)
+        assert_close(got, expected.numpy(), rtol=1e-4, atol=1e-4)
+    with pytest.raises(tf.errors.InvalidArgumentError):
+        tf.nn.conv3d_transpose(tf.ones([2, 3, 4, 2, 3]), w, [2, 7, 4, 4, 2], [1, 2, 1, 2, 1], "SAME")

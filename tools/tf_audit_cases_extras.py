@@ -481,6 +481,11 @@ EXTRAS_3D = [
     "=tf.nn.avg_pool3d(%s, [1, 4, 3, 3, 1], [1, 3, 2, 2, 1], 'SAME')" % _VOL,
     "tf.nn.pool(%s, [2, 2, 2], 'MAX', strides=[1, 2, 2])" % _VOL, "=tf.nn.pool(%s, [2, 2, 2], 'AVG', padding='SAME')" % _VOL,
     "tf.nn.max_pool3d(tf.reshape(tf.range(40), [1, 2, 4, 5, 1]), 2, 2, 'VALID')",
+    "=tf.nn.conv3d_transpose(tf.reshape(tf.range(2 * 3 * 4 * 2 * 3, dtype=tf.float32), [2, 3, 4, 2, 3]) / 50., %s, [2, 5, 4, 4, 2], [1, 2, 1, 2, 1], 'SAME')" % _VOL_W,
+    "=tf.nn.conv3d_transpose(tf.reshape(tf.range(2 * 4 * 3 * 3 * 3, dtype=tf.float32), [2, 4, 3, 3, 3]) / 50., %s, [2, 5, 4, 4, 2], [1, 1, 1, 1, 1], 'VALID')" % _VOL_W,
+    "=tf.nn.conv3d_transpose(tf.reshape(tf.range(2 * 5 * 4 * 4 * 3, dtype=tf.float32), [2, 5, 4, 4, 3]) / 50., %s, [2, 5, 4, 4, 2], [1, 1, 1, 1, 1], 'SAME', dilations=[1, 2, 2, 2, 1])" % _VOL_W,
+    "=tf.nn.conv3d_transpose(tf.reshape(tf.range(2 * 2 * 2 * 2 * 3, dtype=tf.float32), [2, 2, 2, 2, 3]) / 50., %s, [2, 6, 5, 5, 2], [1, 3, 2, 3, 1], 'VALID')" % _VOL_W,
+    "=tf.nn.conv_transpose(tf.reshape(tf.range(2 * 3 * 4 * 2 * 3, dtype=tf.float32), [2, 3, 4, 2, 3]) / 50., %s, [2, 5, 4, 4, 2], [1, 2, 1, 2, 1], 'SAME')" % _VOL_W,
 ]
 
 
@@ -532,6 +537,7 @@ EXTRAS_GRADS = [
     "=" + _grad(_VOL_W, "tf.nn.conv3d(%s, x, [1, 1, 1, 1, 1], 'SAME', dilations=[1, 2, 1, 1, 1])" % _VOL),
     "=" + _grad(_VOL, "tf.nn.max_pool3d(tf.sin(x), [1, 3, 2, 2, 1], [1, 2, 1, 2, 1], 'SAME')"),
     "=" + _grad(_VOL, "tf.nn.avg_pool3d(x, [1, 3, 2, 2, 1], [1, 2, 1, 2, 1], 'SAME')"),
+    "=" + _grad("tf.reshape(tf.range(2 * 3 * 4 * 2 * 3, dtype=tf.float32), [2, 3, 4, 2, 3]) / 50.", "tf.nn.conv3d_transpose(x, %s, [2, 5, 4, 4, 2], [1, 2, 1, 2, 1], 'SAME')" % _VOL_W),
     _grad("tf.reshape(tf.range(18.), [1, 3, 3, 2])", "tf.nn.depthwise_conv2d_backprop_input([1, 4, 4, 2], tf.reshape(tf.range(8.), [2, 2, 2, 1]), x, [1, 1, 1, 1], 'VALID')"),
     "~" + _grad(_IMG4, "tf.image.random_crop(x, [1, 2, 3, 2])"),
 ]

@@ -26,7 +26,7 @@ from .nn_extras import (approx_max_k, approx_min_k, atrous_conv2d,  # noqa: F401
                         local_response_normalization, log_poisson_loss, lrn,
                         max_pool_with_argmax, pool, separable_conv2d, space_to_depth,
                         sufficient_statistics, weighted_moments)
-from .nn_3d import avg_pool3d, conv3d, max_pool3d  # noqa: F401
+from .nn_3d import avg_pool3d, conv3d, conv3d_transpose, max_pool3d  # noqa: F401
 from .extra_ops import space_to_batch  # noqa: F401 - tf.nn.space_to_batch (TF 2: the _nd op)
 
 _U = _C.UnaryOp

@@ -164,3 +164,59 @@ def avg_pool3d(input, ksize, strides, padding, data_format="NDHWC", name=None): 
                                    % x.dtype.name)
     return _pool3d(x, ksize, strides, padding, data_format, "avg_pool3d", "avg")
 
+
+
+def conv3d_transpose(input, filters, output_shape, strides, padding="SAME",  # noqa: A002
+                     data_format="NDHWC", dilations=None, name=None):
+    """The input-gradient of conv3d: filters (KD, KH, KW, Cout, Cin), input (N, D, H, W, Cin),
+    output_shape (N, Do, Ho, Wo, Cout). Each depth tap is a 2-D transposed convolution whose
+    result lands at depth id * stride + kd * dilation of the padded output."""
+    op = "conv3d_transpose"
+    last = _channels_last(data_format, op)
+    s = _triple(strides, "strides", op, last)
+    d = _triple(dilations, "dilations", op, last)
+    x, w = _to_last(_t(input), last), _t(filters)
+    from .framework.constant_op import shape_list
+    out = shape_list(output_shape, op)
+    if len(out) != 5 or x.ndim != 5 or w.ndim != 5:
+        raise InvalidArgumentError("[%s] expects rank-5 input and filters and a 5-entry "
+                                   "output_shape, got %s, %s and %s"
+                                   % (op, x.shape, w.shape, out))
+    if not last:
+        out = [out[0], out[2], out[3], out[4], out[1]]
+    n, in_depth = x._shape_tuple[:2]
+    if x._shape_tuple[4] != w._shape_tuple[4] or out[4] != w._shape_tuple[3] or out[0] != n:
+        raise InvalidArgumentError("[%s] shapes do not match: input %s, filters %s (KD, KH, KW, "
+                                   "out_channels, in_channels), output_shape %s"
+                                   % (op, x.shape, w.shape, out))
+    padding = str(padding).upper()
+    taps = w._shape_tuple[0]
+    conv_depth, before, after = _depth_taps(out[1], taps, s[0], d[0], padding, op)
+    if conv_depth != in_depth:
+        raise InvalidArgumentError("[%s] input depth %d does not match the %d that a conv3d of "
+                                   "output_shape %s gives" % (op, in_depth, conv_depth, out))
+    padded_depth = out[1] + before + after
+    folded = _C.reshape(x, [n * in_depth] + list(x._shape_tuple[2:]))
+    total = None
+    for kd in range(taps):
+        plane = nn_conv.conv2d_transpose(folded, w[kd], [n * in_depth, out[2], out[3], out[4]],
+                                         [1, s[1], s[2], 1], padding, "NHWC",
+                                         [1, d[1], d[2], 1])
+        plane = _C.reshape(plane, [n, in_depth] + list(plane._shape_tuple[1:]))
+        placed = _place_depth(plane, s[0], kd * d[0], padded_depth)
+        total = placed if total is None else total + placed
+    return _from_last(total[:, before:before + out[1]], last)
+
+
+def _place_depth(planes, stride, offset, length):
+    """planes[:, i] at depth offset + i * stride of a zero volume `length` deep."""
+    from .array_ops import pad
+    n, count = planes._shape_tuple[:2]
+    rest = list(planes._shape_tuple[2:])
+    if stride > 1:
+        gaps = _C.zeros([n, count, stride - 1] + rest, planes.dtype)
+        planes = _C.reshape(_C.concat([_C.expand_dims(planes, 2), gaps], 2),
+                            [n, count * stride] + rest)
+    planes = planes[:, :max(length - offset, 0)]
+    tail = length - offset - planes._shape_tuple[1]
+    return pad(planes, [[0, 0], [offset, tail]] + [[0, 0]] * len(rest))

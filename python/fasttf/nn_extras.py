@@ -133,7 +133,11 @@ def conv_transpose(input, filters, output_shape, strides, padding="SAME",  # noq
     if rank == 4:
         return nn_conv.conv2d_transpose(input, filters, output_shape, strides, padding,
                                         data_format or "NHWC", dilations)
-    raise NotImplementedError("[conv_transpose] fasttf implements 1-D and 2-D transposed "
+    if rank == 5:
+        from .nn_3d import conv3d_transpose
+        return conv3d_transpose(input, filters, output_shape, strides, padding,
+                                data_format or "NDHWC", dilations)
+    raise NotImplementedError("[conv_transpose] fasttf implements 1-D, 2-D and 3-D transposed "
                               "convolutions, got an output_shape of rank %d" % rank)
 
 
