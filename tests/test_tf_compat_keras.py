@@ -505,3 +505,19 @@ def test_csv_logger_columns_as_keras3(tmp_path):
     assert open(path).read().replace("\r", "") == (
         "epoch;loss;mae;val_loss;val_mae\n"
         "0;4.0;2.0;NA;NA\n0;1.440000057220459;1.2000000476837158;NA;NA\n")   # TF 2.21
+
+
+def test_compile_config_round_trip():
+    model = _dense_ones()
+    assert not model.compiled and model.get_compile_config() is None
+    model.compile(optimizer=keras.optimizers.Adam(0.01), loss="mse", metrics=["mae"])
+    config = model.get_compile_config()
+    assert model.compiled
+    assert {k: config[k] for k in ("loss", "metrics", "loss_weights", "run_eagerly")} == {
+        "loss": "mse", "metrics": ["mae"], "loss_weights": None, "run_eagerly": False}
+    assert config["optimizer"]["class_name"] == "Adam"
+    assert config["optimizer"]["config"]["learning_rate"] == pytest.approx(0.01)
+    other = _dense_ones()
+    other.compile_from_config(config)
+    assert type(other.optimizer).__name__ == "Adam"
+    assert other.evaluate(np.ones((2, 3)), np.zeros((2, 2)), verbose=0) == [9.0, 3.0]

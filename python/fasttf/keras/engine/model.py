@@ -481,6 +481,21 @@ class Model(Layer):
     def get_config(self):
         return {"name": self.name, "trainable": self.trainable}
 
+    @property
+    def compiled(self):
+        return bool(getattr(self, "_is_compiled", False))
+
+    def get_compile_config(self):
+        """compile()'s arguments as a config (None before compile), as Keras 3 saves them."""
+        if not getattr(self, "_is_compiled", False):
+            return None
+        from ..saving.model_config import compile_config
+        return compile_config(self)
+
+    def compile_from_config(self, config):
+        from ..saving.model_config import compile_from_config
+        compile_from_config(self, config)
+
     def to_json(self, **kwargs):
         """The architecture as JSON ({module, class_name, config, registered_name, ...})."""
         import json
