@@ -476,3 +476,42 @@ def test_tensor_array_element_shape_is_checked_as_tf():
     loose = loose.write(0, [1.]).write(1, [2., 3.])
     assert loose.concat().numpy().tolist() == [1., 2., 3.]
     assert tf.TensorArray(tf.float32, size=2, element_shape=[3]).stack().shape == (2, 3)
+
+
+def test_python_errors_in_generators_and_py_function_become_tf_op_errors():
+    def failing(kind):
+        def gen():
+            raise kind("boom")
+            yield 1  # noqa: unreachable - makes this a generator
+        return tf.data.Dataset.from_generator(gen, output_signature=tf.TensorSpec([], tf.int32))
+
+    with pytest.raises(tf.errors.InvalidArgumentError, match="ValueError: boom"):
+        list(failing(ValueError))
+    with pytest.raises(tf.errors.UnknownError, match="KeyError"):
+        list(failing(KeyError))
+    with pytest.raises(tf.errors.UnknownError, match="ZeroDivisionError"):
+        tf.py_function(lambda v: 1 / 0, [tf.constant(1.)], tf.float32)
+    with pytest.raises(tf.errors.DataLossError):
+        list(tf.data.Dataset.range(3).map(lambda x: tf.fill([x], x)).padded_batch(
+            2, padded_shapes=[1]))
+    it = tf.data.Dataset.from_tensors((1, "a")).as_numpy_iterator()
+    assert type(it).__name__ == "NumpyIterator" and next(it) == (1, b"a")
+
+
+def test_py_function_outputs_have_an_unknown_shape_in_element_spec():
+    ds = tf.data.Dataset.range(3).map(lambda x: (x, tf.py_function(lambda y: y * 2, [x],
+                                                                   tf.int64)))
+    assert repr(ds.element_spec[1]) == "TensorSpec(shape=<unknown>, dtype=tf.int64, name=None)"
+    assert [int(b) for _, b in ds.as_numpy_iterator()] == [0, 2, 4]
+
+    def with_set_shape(x):
+        y = tf.py_function(lambda v: tf.fill([2, 3], v), [x], tf.int64)
+        y.set_shape([None, 3])
+        return y
+
+    assert tf.data.Dataset.range(3).map(with_set_shape).element_spec.shape.as_list() == [None, 3]
+    ensured = tf.data.Dataset.range(3).map(
+        lambda x: tf.ensure_shape(tf.py_function(lambda y: y, [x], tf.int64), []))
+    assert ensured.element_spec == tf.TensorSpec([], tf.int64)
+    with pytest.raises(ValueError):
+        tf.constant([1., 2.]).set_shape([3])

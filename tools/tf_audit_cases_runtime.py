@@ -597,3 +597,31 @@ RUNTIME_TENSORARRAY = [
     "x = tf.Variable(2.)\nwith tf.GradientTape() as t:\n    ta = tf.TensorArray(tf.float32, size=2)\n    ta = ta.write(0, x * 3.).write(1, x * x)\n    y = tf.reduce_sum(ta.stack())\nr = t.gradient(y, x)",
 ]
 RUNTIME_ALL = RUNTIME_ALL + RUNTIME_TENSORARRAY
+
+RUNTIME_DATA3 = [
+    "list(tf.data.Dataset.from_generator(lambda: iter([[1, 2], [3]]), output_signature=tf.TensorSpec([2], tf.int32)).as_numpy_iterator())",
+    "list(tf.data.Dataset.from_generator(lambda: iter(['a']), output_signature=tf.TensorSpec([], tf.int32)).as_numpy_iterator())",
+    "list(tf.data.Dataset.from_generator(lambda: iter([(1, 2)]), output_signature=tf.TensorSpec([], tf.int32)).as_numpy_iterator())",
+    "list(tf.data.Dataset.from_generator(lambda: iter([1]), output_signature=(tf.TensorSpec([], tf.int32), tf.TensorSpec([], tf.int32))).as_numpy_iterator())",
+    "list(tf.data.Dataset.from_generator(lambda: iter([np.float64(1.5)]), output_signature=tf.TensorSpec([], tf.float32)).as_numpy_iterator())",
+    "def gen():\n    raise ValueError('boom')\n    yield 1\nr = list(tf.data.Dataset.from_generator(gen, output_signature=tf.TensorSpec([], tf.int32)))",
+    "list(tf.data.Dataset.range(3).map(lambda x: tf.debugging.assert_less(x, 2) or x).as_numpy_iterator())",
+    "list(tf.data.Dataset.range(3).map(lambda x: tf.py_function(lambda v: 1 / 0, [x], tf.int64)).as_numpy_iterator())",
+    "list(tf.data.Dataset.from_tensor_slices([1., 2.]).map(lambda x: tf.math.log(x)).as_numpy_iterator())",
+    "type(tf.data.Dataset.range(3).as_numpy_iterator()).__name__",
+    "it = tf.data.Dataset.range(2).as_numpy_iterator()\nr = (next(it), next(it))",
+    "it = tf.data.Dataset.range(0).as_numpy_iterator()\nr = next(it)",
+    "ds = tf.data.Dataset.from_tensor_slices([1, 2, 3])\nit = iter(ds)\nnext(it)\nr = [int(x) for x in it]",
+    "list(tf.data.Dataset.range(3).map(lambda x: tf.py_function(lambda y: y * 2, [x], tf.int64)).batch(2).as_numpy_iterator())",
+    "list(tf.data.Dataset.range(3).map(lambda x: (x, tf.py_function(lambda y: [y, y], [x], [tf.int64, tf.int64]))).as_numpy_iterator())",
+    "list(tf.data.Dataset.range(3).map(lambda x: tf.numpy_function(lambda y: y * 2, [x], tf.int64)).as_numpy_iterator())",
+]
+RUNTIME_ALL = RUNTIME_ALL + RUNTIME_DATA3
+RUNTIME_ALL = RUNTIME_ALL + [
+    "tf.data.Dataset.range(3).map(lambda x: (x, tf.py_function(lambda y: y * 2, [x], tf.int64))).element_spec",
+    "tf.data.Dataset.range(3).map(lambda x: tf.ensure_shape(tf.py_function(lambda y: y * 2, [x], tf.int64), [])).element_spec",
+    "def f(x):\n    y = tf.py_function(lambda v: tf.fill([2, 3], v), [x], tf.int64)\n    y.set_shape([None, 3])\n    return y\nr = tf.data.Dataset.range(3).map(f).element_spec",
+    "tf.data.Dataset.range(3).map(lambda x: tf.numpy_function(lambda y: y * 2, [x], tf.int64)).element_spec",
+    "x = tf.constant([1., 2.])\nx.set_shape([3])", "x = tf.constant([1., 2.])\nx.set_shape([None])\nr = x.shape",
+    "tf.data.Dataset.range(3).map(lambda x: tf.py_function(lambda y: y * 2, [x], tf.int64) + 1).element_spec",
+]

@@ -148,8 +148,8 @@ class PaddedBatchDataset(DatasetV2):
                 if shape[d] is None:
                     target.append(biggest)
                 else:
-                    if biggest > shape[d]:
-                        raise errors.InvalidArgumentError(
+                    if biggest > shape[d]:  # TF reports this one as DataLossError
+                        raise errors.DataLossError(
                             "Attempted to pad to a smaller size than the input element: "
                             "component %d has dimension %d of size %d but the padded shape "
                             "is %s." % (i, d, biggest, shape))

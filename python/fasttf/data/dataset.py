@@ -79,12 +79,7 @@ class DatasetV2:
         return "<%s element_spec=%r>" % (name, self.element_spec)
 
     def as_numpy_iterator(self):
-        def numpy_leaf(leaf):
-            value = structure.as_numpy(leaf)
-            return value[()] if value.ndim == 0 else value
-        for element in self._iterate():
-            yield structure.map_structure(numpy_leaf, element) if \
-                structure.is_structure(element) else numpy_leaf(element)
+        return NumpyIterator(self)
 
     def options(self):
         from .options import Options
@@ -341,6 +336,34 @@ class OwnedIterator:
             return Optional.from_value(self.__next__())
         except StopIteration:
             return Optional.empty(self._dataset.element_spec)
+
+
+class NumpyIterator:
+    """as_numpy_iterator(): the elements as NumPy values (0-d ones as NumPy scalars)."""
+
+    def __init__(self, dataset):
+        self._source = dataset._iterate()
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        element = next(self._source)
+        if structure.is_structure(element):
+            return structure.map_structure(_numpy_leaf, element)
+        return _numpy_leaf(element)
+
+    next = __next__
+
+    def __repr__(self):
+        return "NumpyIterator(iterator=%s)" % object.__repr__(self._source)
+
+
+def _numpy_leaf(leaf):
+    value = structure.as_numpy(leaf)
+    if value.ndim:
+        return value
+    return value.item() if value.dtype.kind == "S" else value[()]  # TF: bytes for strings
 
 
 class ElementListDataset(DatasetV2):

@@ -34,24 +34,36 @@ def infer_output_spec(func, input_dataset):
     func runs on zero-filled elements of the input's spec, unknown dimensions set once to 1
     and once to 2 so that output dimensions depending on them come out as None; when that is
     impossible or fails, it runs on the input's first element."""
+    from ..framework.control_flow import static_shapes
     input_spec = input_dataset.element_spec
     examples = structure.example_elements(input_spec)
-    outputs = None
-    if examples is not None:
-        try:
-            outputs = [apply_function(func, e) for e in examples]
-        except Exception:
-            outputs = None
-    if outputs is None:
-        for element in input_dataset._iterate():
-            outputs = [apply_function(func, element)]
-            break
-        else:
-            return TensorSpec(None)
-    spec = structure.spec_of(outputs[0])
-    for other in outputs[1:]:
-        spec = structure.merge_specs(spec, structure.spec_of(other))
+    with static_shapes() as static:
+        specs = None
+        if examples is not None:
+            try:
+                specs = [_traced_spec(apply_function(func, e), static) for e in examples]
+            except Exception:
+                specs = None
+        if specs is None:
+            for element in input_dataset._iterate():
+                specs = [_traced_spec(apply_function(func, element), static)]
+                break
+            else:
+                return TensorSpec(None)
+    spec = specs[0]
+    for other in specs[1:]:
+        spec = structure.merge_specs(spec, other)
     return spec
+
+
+def _traced_spec(output, static):
+    """The spec of one output; shapes TF could not infer while tracing (static) as TF has them."""
+    def leaf_spec(leaf):
+        if id(leaf) in static and static[id(leaf)][0] is leaf:
+            return TensorSpec(static[id(leaf)][1], leaf.dtype)
+        return structure.spec_of_leaf(leaf)
+    return structure.map_structure(leaf_spec, output) if structure.is_structure(output) \
+        else leaf_spec(output)
 
 
 class MapDataset(DatasetV2):

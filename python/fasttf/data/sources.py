@@ -165,7 +165,7 @@ class GeneratorDataset(DatasetV2):
     def _iterate(self):
         spec = self._element_spec_cache
         flat_spec = structure.flatten(spec)
-        for value in self._generator(*self._args):
+        for value in _generated(self._generator, self._args):
             if isinstance(value, list) and isinstance(spec, tuple):
                 value = tuple(value)
             if structure.is_structure(spec) and not structure.same_structure(spec, value):
@@ -182,6 +182,23 @@ class GeneratorDataset(DatasetV2):
 
     def _cardinality(self):
         return UNKNOWN
+
+
+def _generated(generator, args):
+    """The generator's values; its exceptions come out as TF's OpErrors (py_function's rule)."""
+    from ..framework.control_flow import raise_as_op_error
+    try:
+        source = iter(generator(*args))
+    except Exception as exc:  # noqa: BLE001 - re-raised as TF's class for it
+        raise_as_op_error(exc)
+    while True:
+        try:
+            value = next(source)
+        except StopIteration:
+            return
+        except Exception as exc:  # noqa: BLE001 - re-raised as TF's class for it
+            raise_as_op_error(exc)
+        yield value
 
 
 def _checked_leaf(value, spec):

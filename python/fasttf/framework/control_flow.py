@@ -124,10 +124,80 @@ def group(*inputs, **kwargs):
 
 
 def py_function(func, inp, Tout, name=None):
-    """Calls func on tensors and converts its results to Tout (a dtype or a list of them)."""
+    """Calls func on tensors and converts its results to Tout (a dtype or a list of them).
+    As TF, an exception func raises comes out as the OpError TF maps it to."""
     args = [x if isinstance(x, Tensor) else convert_to_tensor(x) for x in inp]
-    result = func(*args)
-    return _convert_results(result, Tout)
+    try:
+        result = func(*args)
+    except Exception as exc:  # noqa: BLE001 - re-raised as TF's class for it
+        raise_as_op_error(exc)
+    outputs = _convert_results(result, Tout)
+    for output in outputs if isinstance(outputs, list) else [outputs]:
+        _note_static_shape(output, TensorShape(None))  # TF cannot infer it while tracing
+    return outputs
+
+
+# -- static shapes while tf.data traces a function --------------------------------------------
+
+_STATIC = threading.local()  # .shapes: id(tensor) -> (tensor, TensorShape), or None
+
+
+@contextlib.contextmanager
+def static_shapes():
+    """While tf.data works out a function's element_spec: collects the shapes TF's trace would
+    give tensors whose shape it cannot infer (py_function / numpy_function outputs), as later
+    refined by set_shape or ensure_shape. Yields {id(tensor): (tensor, shape)}."""
+    previous = getattr(_STATIC, "shapes", None)
+    _STATIC.shapes = {}
+    try:
+        yield _STATIC.shapes
+    finally:
+        _STATIC.shapes = previous
+
+
+def _note_static_shape(tensor, shape):
+    shapes = getattr(_STATIC, "shapes", None)
+    if shapes is not None and isinstance(tensor, Tensor):
+        shapes[id(tensor)] = (tensor, shape)  # the tensor is kept so that its id stays its own
+
+
+def _refine_static_shape(tensor, shape):
+    shapes = getattr(_STATIC, "shapes", None)
+    if shapes is not None and id(tensor) in shapes:
+        _note_static_shape(tensor, shapes[id(tensor)][1].merge_with(shape))
+
+
+def _set_shape(self, shape):
+    """Tensor.set_shape: checks the shape is compatible (eagerly the shape is known)."""
+    shape = TensorShape(shape)
+    if not shape.is_compatible_with(TensorShape(self._shape_tuple)):
+        raise ValueError("Tensor's shape %s is not compatible with supplied shape %s."
+                         % (TensorShape(self._shape_tuple), shape))
+    _refine_static_shape(self, shape)
+
+
+Tensor.set_shape = _set_shape  # as Tensor.assign in variables.py: a method TF tensors have
+
+
+def raise_as_op_error(exc):
+    """Re-raises a Python exception from user code TF runs as an op (py_function, a
+    from_generator generator) as the OpError TF reports: ValueError and TypeError as
+    InvalidArgumentError, StopIteration as OutOfRangeError, MemoryError as
+    ResourceExhaustedError, NotImplementedError as UnimplementedError, others as UnknownError;
+    OpErrors stay as they are. The original is chained as the cause."""
+    from . import errors
+    if isinstance(exc, errors.OpError):
+        raise exc
+    for python_class, op_class in ((ValueError, errors.InvalidArgumentError),
+                                   (TypeError, errors.InvalidArgumentError),
+                                   (StopIteration, errors.OutOfRangeError),
+                                   (MemoryError, errors.ResourceExhaustedError),
+                                   (NotImplementedError, errors.UnimplementedError)):
+        if isinstance(exc, python_class):
+            break
+    else:
+        op_class = errors.UnknownError
+    raise op_class("%s: %s" % (type(exc).__name__, exc)) from exc
 
 
 eager_py_func = py_function
@@ -136,7 +206,10 @@ eager_py_func = py_function
 def numpy_function(func, inp, Tout, stateful=True, name=None):
     """Calls func on NumPy arrays and converts its results to Tout."""
     args = [x.numpy() if isinstance(x, Tensor) else np.asarray(x) for x in inp]
-    return _convert_results(func(*args), Tout)
+    outputs = _convert_results(func(*args), Tout)
+    for output in outputs if isinstance(outputs, list) else [outputs]:
+        _note_static_shape(output, TensorShape(None))
+    return outputs
 
 
 def _convert_results(result, Tout):
@@ -157,6 +230,7 @@ def ensure_shape(x, shape, name=None):
     if not TensorShape(shape).is_compatible_with(x.shape):
         raise InvalidArgumentError("Shape of tensor %s is not compatible with expected shape %s."
                                    % (x.shape, TensorShape(shape)))
+    _refine_static_shape(x, TensorShape(shape))
     return x
 
 
