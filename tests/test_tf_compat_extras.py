@@ -838,3 +838,31 @@ def test_conv3d_transpose_is_conv3d_input_gradient():
         assert_close(got, expected.numpy(), rtol=1e-4, atol=1e-4)
     with pytest.raises(tf.errors.InvalidArgumentError):
         tf.nn.conv3d_transpose(tf.ones([2, 3, 4, 2, 3]), w, [2, 7, 4, 4, 2], [1, 2, 1, 2, 1], "SAME")
+
+
+def test_sample_distorted_bounding_box():
+    box = [[[0.1, 0.2, 0.5, 0.7]]]     # rows 2..10, columns 6..21 of a 20 x 30 image
+    for seed in range(5):
+        tf.random.set_seed(seed)
+        begin, size, bboxes = tf.image.sample_distorted_bounding_box(
+            [20, 30, 3], box, min_object_covered=0.3, area_range=(0.05, 1.0))
+        (y, x, c), (h, w, last) = begin.numpy().tolist(), size.numpy().tolist()
+        assert c == 0 and last == -1 and 0 <= y and y + h <= 20 and 0 <= x and x + w <= 30
+        covered = max(0, min(y + h, 10) - max(y, 2)) * max(0, min(x + w, 21) - max(x, 6))
+        assert covered / (8 * 15) >= 0.3 and 0.05 * 600 <= h * w <= 600
+        assert_close(bboxes[0, 0], [y / 20, x / 30, (y + h) / 20, (x + w) / 30])
+    tf.random.set_seed(3)
+    first = tf.image.sample_distorted_bounding_box([20, 30, 3], box, seed=7).begin.numpy()
+    tf.random.set_seed(3)
+    np.testing.assert_array_equal(
+        tf.image.sample_distorted_bounding_box([20, 30, 3], box, seed=7).begin.numpy(), first)
+    stateless = [tf.image.stateless_sample_distorted_bounding_box(
+        tf.constant([20, 30, 3], tf.int64), box, seed=(1, 2)) for _ in range(2)]
+    assert stateless[0].begin.dtype == tf.int64
+    np.testing.assert_array_equal(stateless[0].size.numpy(), stateless[1].size.numpy())
+    whole = tf.image.sample_distorted_bounding_box([20, 30, 3], box, area_range=[0.5, 0.1])
+    assert whole.size.numpy().tolist() == [20, 30, -1]     # no crop possible: the whole image
+    with pytest.raises(tf.errors.InvalidArgumentError):
+        tf.image.sample_distorted_bounding_box([20, 30, 3], tf.zeros([1, 0, 4]))
+    with pytest.raises(tf.errors.InvalidArgumentError):
+        tf.image.sample_distorted_bounding_box([20, 30, 3], [[[0.1, 0.2, 1.5, 0.7]]])

@@ -299,6 +299,19 @@ EXTRAS_IMAGE_CROPS = [
     "tf.image.draw_bounding_boxes(tf.zeros([1, 5, 5, 3], tf.uint8), [[[0.1, 0.1, 0.9, 0.9]]], [[1., 1., 1.]])",
     "tf.image.draw_bounding_boxes(tf.zeros([1, 5, 5, 3]), [[[0.1, 0.1, 0.9, 0.9]]], [[1., 1.]])",
     "tf.image.draw_bounding_boxes(tf.zeros([2, 5, 5, 3]), [[[0.1, 0.1, 0.9, 0.9]]], [[1., 1., 1.]])",
+    "~tf.image.sample_distorted_bounding_box([20, 30, 3], [[[0.1, 0.2, 0.5, 0.7]]], min_object_covered=0.3)",
+    "~tf.image.sample_distorted_bounding_box(tf.constant([20, 30, 3], tf.int64), tf.zeros([1, 0, 4]), use_image_if_no_bounding_boxes=True)",
+    "tf.image.sample_distorted_bounding_box([20, 30, 3], tf.zeros([1, 0, 4]))",
+    "tf.image.sample_distorted_bounding_box([20, 30, 3], [[[0.1, 0.2, 1.5, 0.7]]])",
+    "tf.image.sample_distorted_bounding_box([20, 30], [[[0.1, 0.2, 0.5, 0.7]]])",
+    "tf.image.sample_distorted_bounding_box([20, 30, 3], [[0.1, 0.2, 0.5, 0.7]])",
+    "tf.image.sample_distorted_bounding_box([20., 30., 3.], [[[0.1, 0.2, 0.5, 0.7]]])",
+    "tf.image.sample_distorted_bounding_box([20, 30, 3], [[[0.5, 0.2, 0.1, 0.7]]])",
+    "tf.image.sample_distorted_bounding_box([20, 30, 3], [[[0.1, 0.2, 0.5, 0.7]]], area_range=[0.5, 0.1])",
+    "tf.image.sample_distorted_bounding_box([20, 30, 3], [[[0.1, 0.2, 0.5, 0.7]]], area_range=[0.5, 1.5])",
+    "tf.image.sample_distorted_bounding_box([20, 30, 3], [[[0.1, 0.2, 0.5, 0.7]]], min_object_covered=-1.)",
+    "tf.image.sample_distorted_bounding_box([20, 30, 3], [[[0.1, 0.2, 0.5, 0.7]]], min_object_covered=1.5)",
+    "~tf.image.stateless_sample_distorted_bounding_box([20, 30, 3], [[[0.1, 0.2, 0.5, 0.7]]], seed=[1, 2])",
 ]
 
 EXTRAS_EDGE = [

@@ -294,5 +294,6 @@ from .image_boxes import (combined_non_max_suppression, crop_and_resize,  # noqa
                           extract_patches, non_max_suppression, non_max_suppression_overlaps,
                           non_max_suppression_padded, non_max_suppression_with_scores)
 from .image_crops import (draw_bounding_boxes, random_crop, resize_with_pad,  # noqa: E402, F401
-                          stateless_random_crop, stateless_random_flip_left_right,
-                          stateless_random_flip_up_down)
+                          sample_distorted_bounding_box, stateless_random_crop,
+                          stateless_random_flip_left_right, stateless_random_flip_up_down,
+                          stateless_sample_distorted_bounding_box)

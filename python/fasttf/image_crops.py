@@ -5,6 +5,8 @@ Random offsets and coins come from fasttf.random, so tf.random.set_seed, seed= a
 seed pairs behave as in the other random ops (the values are fasttf's, not TF's bits).
 """
 
+import collections
+
 import numpy as np
 
 from . import _C
@@ -200,3 +202,166 @@ def _draw_box(canvas, box, color):
         canvas[row_lo:row_hi + 1, left] = color
     if right < width:
         canvas[row_lo:row_hi + 1, right] = color
+
+
+# --- sample_distorted_bounding_box ---------------------------------------------------------------
+
+
+def _distortion_args(image_size, bounding_boxes, min_object_covered, aspect_ratio_range,
+                     area_range, max_attempts, op):
+    size = _t(image_size)
+    if size.dtype not in (dtypes.uint8, dtypes.int8, dtypes.int16, dtypes.int32, dtypes.int64):
+        raise InvalidArgumentError("[%s] Value for attr 'T' of %s is not in the list of allowed "
+                                   "values: uint8, int8, int16, int32, int64"
+                                   % (op, size.dtype.name))
+    if size.ndim != 1 or size._shape_tuple[0] != 3:
+        raise InvalidArgumentError("[%s] image_size must contain 3 elements, got shape %s"
+                                   % (op, size.shape))
+    boxes = np.asarray(_t(bounding_boxes).numpy(), np.float32)
+    if boxes.ndim != 3 or boxes.shape[-1] != 4:
+        raise InvalidArgumentError("[%s] input boxes must be 3-dimensional [batch, num_boxes, "
+                                   "coords] with 4 coordinates, got shape %s"
+                                   % (op, list(boxes.shape)))
+    aspect = [float(v) for v in (aspect_ratio_range or (0.75, 1.33))]
+    area = [float(v) for v in (area_range or (0.05, 1.0))]
+    attempts = 100 if max_attempts is None else int(max_attempts)
+    covered = float(min_object_covered.numpy() if isinstance(min_object_covered, Tensor)
+                    else min_object_covered)
+    checks = [(len(aspect) == 2 and min(aspect) > 0, "Aspect ratio range must be positive"),
+              (len(area) == 2 and min(area) > 0 and max(area) <= 1,
+               "Area range must be in (0, 1]"),
+              (attempts > 0, "Max attempts must be positive"),
+              (covered >= 0, "Min object covered must be non-negative")]
+    for ok, message in checks:
+        if not ok:
+            raise InvalidArgumentError("[%s] %s" % (op, message))
+    flat = boxes.reshape(-1, 4)
+    if flat.size and not ((flat >= 0) & (flat <= 1)).all():
+        raise InvalidArgumentError("[%s] All bounding box coordinates must be in [0.0, 1.0]"
+                                   % op)
+    return size, flat, covered, aspect, area, attempts
+
+
+def _rect_area(rect):
+    return float((rect[2] - rect[0]) * (rect[3] - rect[1]))
+
+
+def _covers_an_object(crop, boxes, min_covered):
+    """TF's SatisfiesOverlapConstraints (rectangles are (min_x, min_y, max_x, max_y))."""
+    if _rect_area(crop) < 1:
+        return False
+    for box in boxes:
+        area = _rect_area(box)
+        if area < 1:
+            continue
+        inter = (max(crop[0], box[0]), max(crop[1], box[1]), min(crop[2], box[2]),
+                 min(crop[3], box[3]))
+        inter_area = 0.0 if inter[0] > inter[2] or inter[1] > inter[3] else _rect_area(inter)
+        if inter_area / area >= min_covered:
+            return True
+    return False
+
+
+def _random_crop_rect(width, height, min_rel, max_rel, aspect, rng):
+    """TF's GenerateRandomCrop: a crop of the given aspect ratio and area range, or None."""
+    f32 = np.float32
+    if max_rel <= 0 or aspect <= 0 or width <= 0 or height <= 0 or min_rel > max_rel:
+        return None
+    min_area = f32(min_rel) * f32(width) * f32(height)
+    max_area = f32(max_rel) * f32(width) * f32(height)
+    aspect = f32(aspect)
+    crop_h = int(np.rint(np.sqrt(f32(min_area / aspect))))
+    max_h = int(np.rint(np.sqrt(f32(max_area / aspect))))
+    if np.rint(f32(max_h) * aspect) > width:
+        max_h = int((width + 0.5 - 1e-7) / aspect)
+        if np.rint(f32(max_h) * aspect) > width:
+            max_h -= 1
+    max_h = min(max_h, height)
+    crop_h = min(crop_h, max_h)
+    if crop_h < max_h:
+        crop_h += int(rng.integers(0, max_h - crop_h + 1))
+    crop_w = int(np.rint(f32(crop_h) * aspect))
+    area = float(crop_w * crop_h)
+    if area < min_area:
+        crop_h += 1
+        crop_w = int(np.rint(f32(crop_h) * aspect))
+        area = float(crop_w * crop_h)
+    if area > max_area:
+        crop_h -= 1
+        crop_w = int(np.rint(f32(crop_h) * aspect))
+        area = float(crop_w * crop_h)
+    if (area < min_area or area > max_area or crop_w > width or crop_h > height or crop_w <= 0
+            or crop_h <= 0):
+        return None
+    y = int(rng.integers(0, height - crop_h)) if crop_h < height else 0
+    x = int(rng.integers(0, width - crop_w)) if crop_w < width else 0
+    return (x, y, x + crop_w, y + crop_h)
+
+
+SampleDistortedBoundingBox = collections.namedtuple("SampleDistortedBoundingBoxV2",
+                                                    ["begin", "size", "bboxes"])
+StatelessSampleDistortedBoundingBox = collections.namedtuple(
+    "StatelessSampleDistortedBoundingBox", ["begin", "size", "bboxes"])
+
+
+def _sample_distorted(image_size, bounding_boxes, seed_words, min_object_covered,
+                      aspect_ratio_range, area_range, max_attempts,
+                      use_image_if_no_bounding_boxes, op, result=SampleDistortedBoundingBox):
+    size, boxes, covered, aspect, area, attempts = _distortion_args(
+        image_size, bounding_boxes, min_object_covered, aspect_ratio_range, area_range,
+        max_attempts, op)
+    height, width = (int(v) for v in size.numpy()[:2])
+    f32 = np.float32   # pixel rectangles truncate float32 products, as TF's kernel
+    rects = [(int(f32(b[1]) * f32(width)), int(f32(b[0]) * f32(height)),
+              int(f32(b[3]) * f32(width)), int(f32(b[2]) * f32(height))) for b in boxes]
+    image_rect = (0, 0, width, height)
+    if not rects:
+        if not use_image_if_no_bounding_boxes:
+            raise InvalidArgumentError("[%s] No bounding boxes provided as input. One must "
+                                       "enable use_image_if_no_bounding_boxes if you wish to "
+                                       "not provide any bounding boxes." % op)
+        rects = [image_rect]
+    rng = np.random.default_rng([int(w) & 0xFFFFFFFF for w in seed_words])
+    crop = image_rect
+    for _ in range(attempts):
+        ratio = rng.random(dtype=np.float32) * np.float32(aspect[1] - aspect[0]) + \
+            np.float32(aspect[0])
+        candidate = _random_crop_rect(width, height, area[0], area[1], ratio, rng)
+        if candidate is not None and _covers_an_object(candidate, rects, covered):
+            crop = candidate
+            break
+    np_dtype = size.dtype.as_numpy_dtype
+    begin = np.array([crop[1], crop[0], 0], np_dtype)
+    extent = np.array([crop[3] - crop[1], crop[2] - crop[0], -1]).astype(np_dtype)
+    bboxes = np.array([[[f32(crop[1]) / f32(height), f32(crop[0]) / f32(width),
+                         f32(crop[3]) / f32(height), f32(crop[2]) / f32(width)]]], np.float32)
+    return result(_C.cast(convert_to_tensor(begin), size.dtype),
+                  _C.cast(convert_to_tensor(extent), size.dtype), convert_to_tensor(bboxes))
+
+
+def sample_distorted_bounding_box(image_size, bounding_boxes, seed=0, min_object_covered=0.1,
+                                  aspect_ratio_range=None, area_range=None, max_attempts=None,
+                                  use_image_if_no_bounding_boxes=None, name=None):
+    """A random crop (begin, size, bboxes) covering enough of one of the boxes, drawn as TF's
+    kernel draws it (up to max_attempts tries, else the whole image)."""
+    from . import random
+    words = random.uniform([2], maxval=_INT32_MAX, dtype=dtypes.int32,
+                           seed=None if not seed else seed).numpy()
+    return _sample_distorted(image_size, bounding_boxes, words, min_object_covered,
+                             aspect_ratio_range, area_range, max_attempts,
+                             use_image_if_no_bounding_boxes, "sample_distorted_bounding_box")
+
+
+def stateless_sample_distorted_bounding_box(image_size, bounding_boxes, seed,
+                                            min_object_covered=0.1, aspect_ratio_range=None,
+                                            area_range=None, max_attempts=None,
+                                            use_image_if_no_bounding_boxes=None, name=None):
+    """sample_distorted_bounding_box as a function of the seed pair alone."""
+    from . import random
+    words = random.stateless_uniform([2], seed=seed, minval=0, maxval=_INT32_MAX,
+                                     dtype=dtypes.int32).numpy()
+    return _sample_distorted(image_size, bounding_boxes, words, min_object_covered,
+                             aspect_ratio_range, area_range, max_attempts,
+                             use_image_if_no_bounding_boxes,
+                             "stateless_sample_distorted_bounding_box",
+                             StatelessSampleDistortedBoundingBox)
