@@ -521,3 +521,10 @@ def test_compile_config_round_trip():
     other.compile_from_config(config)
     assert type(other.optimizer).__name__ == "Adam"
     assert other.evaluate(np.ones((2, 3)), np.zeros((2, 2)), verbose=0) == [9.0, 3.0]
+
+
+def test_metric_default_names_unique_where_keras3_makes_them_so():
+    assert [keras.metrics.Precision().name for _ in range(2)] == ["precision", "precision_1"]
+    assert [keras.metrics.AUC().name for _ in range(2)] == ["auc", "auc_1"]
+    assert [keras.metrics.Mean().name for _ in range(2)] == ["mean", "mean"]
+    assert keras.metrics.Recall(name="r").name == "r"

@@ -109,7 +109,14 @@ class Metric:
     """Base class: subclasses create state with `add_variable` and implement
     `update_state(...)` and `result()`."""
 
+    # Keras 3 gives the metrics whose `name` defaults to None a unique name ('auc', 'auc_1':
+    # a second model's History says 'precision_1'); the others keep theirs ('mean', 'mean').
+    _unique_default_name = False
+
     def __init__(self, name=None, dtype=None):
+        if name is None and self._unique_default_name:
+            from .backend import unique_object_name
+            name = unique_object_name(to_snake_case(self.__class__.__name__))
         self.name = name or to_snake_case(self.__class__.__name__)
         self._dtype = dtypes.as_dtype(dtype) if dtype is not None else tf.float32
         self._variables = []
@@ -441,8 +448,9 @@ class Precision(_ConfusionMetric):
 
     _counts = ("tp", "fp")
 
-    def __init__(self, thresholds=None, top_k=None, class_id=None, name="precision",
-                 dtype=None):
+    _unique_default_name = True
+
+    def __init__(self, thresholds=None, top_k=None, class_id=None, name=None, dtype=None):
         super().__init__(thresholds, top_k, class_id, name, dtype)
 
     def result(self):
@@ -455,7 +463,9 @@ class Recall(_ConfusionMetric):
 
     _counts = ("tp", "fn")
 
-    def __init__(self, thresholds=None, top_k=None, class_id=None, name="recall", dtype=None):
+    _unique_default_name = True
+
+    def __init__(self, thresholds=None, top_k=None, class_id=None, name=None, dtype=None):
         super().__init__(thresholds, top_k, class_id, name, dtype)
 
     def result(self):
@@ -464,6 +474,8 @@ class Recall(_ConfusionMetric):
 
 
 class _ThresholdCount(_ConfusionMetric):
+    _unique_default_name = True
+
     def __init__(self, thresholds=None, name=None, dtype=None):
         super().__init__(thresholds, None, None, name, dtype)
 
@@ -496,10 +508,12 @@ class AUC(Metric):
     """Area under the ROC or PR curve, from confusion counts at `num_thresholds` evenly spaced
     thresholds (Riemann sum with 'interpolation', 'minoring' or 'majoring')."""
 
+    _unique_default_name = True
+
     def __init__(self, num_thresholds=200, curve="ROC", summation_method="interpolation",
                  name=None, dtype=None, thresholds=None, multi_label=False, num_labels=None,
                  label_weights=None, from_logits=False):
-        super().__init__(name=name or "auc", dtype=dtype)
+        super().__init__(name=name, dtype=dtype)
         curve = str(curve).upper()
         if curve not in ("ROC", "PR"):
             raise ValueError(f'Invalid curve: "{curve}". Valid options are: "ROC", "PR"')

@@ -15,6 +15,8 @@ class IoU(Metric):
     """Mean over `target_class_ids` of tp / (tp + fp + fn); classes never seen count 0 and
     are left out of the mean."""
 
+    _unique_default_name = True
+
     def __init__(self, num_classes, target_class_ids, name=None, dtype=None,
                  ignore_class=None, sparse_y_true=True, sparse_y_pred=True, axis=-1):
         super().__init__(name=name, dtype=dtype or "int64")
