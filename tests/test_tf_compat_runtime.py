@@ -515,3 +515,26 @@ def test_py_function_outputs_have_an_unknown_shape_in_element_spec():
     assert ensured.element_spec == tf.TensorSpec([], tf.int64)
     with pytest.raises(ValueError):
         tf.constant([1., 2.]).set_shape([3])
+
+
+def test_function_return_values_as_tf():
+    @tf.function
+    def shape_of(x):
+        return x.shape
+
+    assert shape_of(tf.zeros([2, 3])).numpy().tolist() == [2, 3]
+
+    @tf.function
+    def mixed(x):
+        return "a", None, [1, 2.5]
+
+    text, nothing, numbers = mixed(1)
+    assert text.numpy() == b"a" and nothing is None
+    assert [n.dtype for n in numbers] == [tf.int32, tf.float32]
+
+    @tf.function
+    def spec(x):
+        return tf.TensorSpec([2])
+
+    with pytest.raises(TypeError, match="compatible with tf.function"):
+        spec(1)

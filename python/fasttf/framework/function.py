@@ -142,15 +142,27 @@ def _check_signature(name, signature, args):
     return out
 
 
-def _as_tensors(outputs):
-    # As a traced function: Python numbers and NumPy values come back as tensors.
+def _as_tensors(outputs, function):
+    """A traced function's outputs as TF returns them: Python numbers, strings, NumPy values
+    and fully known shapes as tensors; tensors, datasets, TensorArrays and None as they are;
+    anything else is the TypeError TF raises."""
+    from ..data.dataset import DatasetV2
     from ..util import nest
     from .constant_op import convert_to_tensor
+    from .tensor_array import TensorArray
+    from .tensor_shape import TensorShape
 
     def convert(value):
-        if isinstance(value, (bool, int, float, np.ndarray, np.generic)):
+        if value is None or isinstance(value, (Tensor, DatasetV2, TensorArray)):
+            return value
+        if isinstance(value, (bool, int, float, str, bytes, np.ndarray, np.generic)):
             return convert_to_tensor(value)
-        return value
+        if isinstance(value, TensorShape) and value.is_fully_defined():
+            return convert_to_tensor(value.as_list(), np.int32)
+        raise TypeError("To be compatible with tf.function, Python functions must return zero "
+                        "or more Tensors or ExtensionTypes or None values; in compilation of "
+                        "%r, found return value of type %s, which is not a Tensor or "
+                        "ExtensionType." % (function, type(value).__name__))
     return nest.map_structure(convert, outputs)
 
 
@@ -194,7 +206,7 @@ class Function:
         finally:
             _THREAD.depth -= 1
             calls.pop()
-        return _as_tensors(outputs)
+        return _as_tensors(outputs, self._python_function)
 
     def __get__(self, instance, owner):
         # Decorated methods: bind like a function would, keeping the Function wrapper.
