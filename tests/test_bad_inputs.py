@@ -40,6 +40,8 @@ CASES = [
     ("tf.constant([['a'], ['b', 'c']])", ["ValueError"]),
     ("tf.constant('a', dtype=tf.float32)", ["TypeError"]),
     ("tf.constant(['a']) - 'b'", [IAE]),
+    ("tf.exp(tf.constant(['a']))", [IAE]),  # numeric ops refuse string tensors, as TF
+    ("tf.reduce_sum(tf.constant('a'))", [IAE]),
     ("tf.strings.substr('abc', 5, 1)", [IAE]),
     ("tf.strings.to_number('x')", [IAE]),
     ("tf.constant(1 + 2j)", ["TypeError"]),

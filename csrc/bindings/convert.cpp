@@ -142,10 +142,21 @@ py::array array_from_python(py::handle value, bool keep_double) {
 
 }  // namespace
 
+void refuse_unbuilt_tensor() {
+  fail("Value for attr 'T' of string is not in the list of allowed values: fasttf's numeric "
+       "ops do not take string tensors");
+}
+
 Tensor to_tensor(py::handle value, std::optional<DType> dtype) {
   {
     py::detail::copyable_holder_caster<TensorImpl, std::shared_ptr<TensorImpl>> holder;
-    if (holder.load(value, false)) {
+    bool loaded;
+    try {
+      loaded = holder.load(value, false);
+    } catch (const py::cast_error&) {  // a Tensor subclass with no C++ tensor: a string tensor
+      refuse_unbuilt_tensor();
+    }
+    if (loaded) {
       Tensor t(static_cast<std::shared_ptr<TensorImpl>&>(holder));
       if (dtype && *dtype != t.dtype())
         fail("Tensor conversion requested dtype ", dtype_name(*dtype), " for Tensor with dtype ",

@@ -30,6 +30,9 @@ py::array to_numpy(const Tensor& t);
 // A DType from a Python object: our DType objects (attribute `_enum`), names, NumPy dtypes,
 // and the builtins float/int/bool (float32/int32/bool, as tf.as_dtype).
 DType dtype_from_object(py::handle obj);
+// Throws InvalidArgument for a Tensor whose C++ part was never built: fasttf's string tensors
+// (python/fasttf/framework/string_tensor.py) are Python subclasses without numeric storage.
+[[noreturn]] void refuse_unbuilt_tensor();
 
 }  // namespace fasttf::bindings
 
@@ -40,7 +43,13 @@ struct type_caster<fasttf::Tensor> {
   PYBIND11_TYPE_CASTER(fasttf::Tensor, const_name("Tensor"));
   bool load(handle src, bool convert) {
     copyable_holder_caster<fasttf::TensorImpl, std::shared_ptr<fasttf::TensorImpl>> holder;
-    if (holder.load(src, false)) {
+    bool loaded;
+    try {
+      loaded = holder.load(src, false);
+    } catch (const cast_error&) {  // a Tensor subclass with no C++ tensor: a string tensor
+      fasttf::bindings::refuse_unbuilt_tensor();
+    }
+    if (loaded) {
       value = fasttf::Tensor(static_cast<std::shared_ptr<fasttf::TensorImpl>&>(holder));
       return true;
     }

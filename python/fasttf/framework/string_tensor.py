@@ -4,8 +4,9 @@ A StringTensor holds a read-only NumPy object array of `bytes` (str is encoded U
 does). It is a Python subclass of tf.Tensor so that `isinstance(x, tf.Tensor)` and
 `tf.is_tensor` hold, but it is made with Tensor.__new__ and never runs Tensor.__init__: its
 C++ part (the holder of a TensorImpl) is never constructed, so a C++ op handed one cannot read
-numbers from it — pybind11 refuses the conversion ("Unable to cast from non-held to held
-instance", a RuntimeError). Everything a tensor shows in Python (shape, dtype, printing,
+numbers from it: pybind11 refuses the conversion, and the bindings (csrc/bindings/convert.h)
+turn that into TF's InvalidArgumentError ("Value for attr 'T' of string is not in the list of
+allowed values"). Everything a tensor shows in Python (shape, dtype, printing,
 indexing, ==, +) is defined here instead; the array ops that TF runs on strings dispatch to
 python/fasttf/string_array_ops.py.
 """
@@ -213,6 +214,7 @@ def _from_numpy(value):
 def _from_nested(value):
     """A nested list/tuple of str/bytes (or string scalars) as an object array, with TF's
     errors for ragged nests and mixed types."""
+    value = _unpack_tensors(value)
     shape = []
     probe = value
     while isinstance(probe, (list, tuple)):
@@ -226,8 +228,6 @@ def _from_nested(value):
         if depth == len(shape):
             if isinstance(node, (list, tuple)):
                 raise ValueError("Can't convert non-rectangular Python sequence to Tensor.")
-            if isinstance(node, StringTensor) and node.ndim == 0:
-                node = node._value[()]
             b = _encode(node)
             if b is None:
                 raise ValueError("Can't convert Python sequence with mixed types to Tensor.")
@@ -240,6 +240,15 @@ def _from_nested(value):
 
     walk(value, 0)
     return _object_array(shape, items)
+
+
+def _unpack_tensors(value):
+    # String tensors inside a nest stand for their values (tf.constant([t1, t2]) packs them).
+    if isinstance(value, StringTensor):
+        return value._value.tolist()
+    if isinstance(value, (list, tuple)):
+        return [_unpack_tensors(v) for v in value]
+    return value
 
 
 def _first_leaf(value):
