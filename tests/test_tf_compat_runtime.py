@@ -538,3 +538,20 @@ def test_function_return_values_as_tf():
 
     with pytest.raises(TypeError, match="compatible with tf.function"):
         spec(1)
+
+
+def test_data_experimental_names():
+    ds = tf.data.experimental.from_list([(1, "a"), (2, "b")])
+    assert repr(ds) == ("<_ListDataset element_spec=(TensorSpec(shape=(), dtype=tf.int32, "
+                        "name=None), TensorSpec(shape=(), dtype=tf.string, name=None))>")
+    assert list(ds.as_numpy_iterator()) == [(1, b"a"), (2, b"b")]
+    batched = tf.data.Dataset.range(5).apply(tf.data.experimental.map_and_batch(
+        lambda x: x * 2, 2))
+    assert [b.tolist() for b in batched.as_numpy_iterator()] == [[0, 2], [4, 6], [8]]
+    tf.random.set_seed(None)
+    assert [int(x) for x in tf.data.Dataset.range(3).apply(
+        tf.data.experimental.shuffle_and_repeat(3, 2, seed=1))] == [1, 2, 0, 1, 0, 2]
+    assert [int(x) for x in tf.data.experimental.Counter().take(3)] == [0, 1, 2]
+    assert tf.data.experimental.get_structure(tf.data.Dataset.range(3)) == tf.TensorSpec(
+        [], tf.int64)
+    assert isinstance(tf.data.Dataset.range(2).as_numpy_iterator(), tf.data.NumpyIterator)

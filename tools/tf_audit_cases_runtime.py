@@ -625,3 +625,14 @@ RUNTIME_ALL = RUNTIME_ALL + [
     "x = tf.constant([1., 2.])\nx.set_shape([3])", "x = tf.constant([1., 2.])\nx.set_shape([None])\nr = x.shape",
     "tf.data.Dataset.range(3).map(lambda x: tf.py_function(lambda y: y * 2, [x], tf.int64) + 1).element_spec",
 ]
+RUNTIME_ALL = RUNTIME_ALL + [
+    "tf.data.experimental.from_list([(1, 'a'), (2, 'b')])",
+    "list(tf.data.experimental.from_list([(1, 'a'), (2, 'b')]).as_numpy_iterator())",
+    "list(tf.data.Dataset.range(5).apply(tf.data.experimental.map_and_batch(lambda x: x * 2, 2)).as_numpy_iterator())",
+    "list(tf.data.Dataset.range(3).apply(tf.data.experimental.shuffle_and_repeat(3, 2, seed=1)).as_numpy_iterator())",
+    "list(tf.data.experimental.Counter().take(3).as_numpy_iterator())",
+    "list(tf.data.Dataset.range(3).apply(tf.data.experimental.scan(np.int64(0), lambda s, x: (s + x, s))).as_numpy_iterator())",
+    "list(tf.data.Dataset.from_tensor_slices([1, 1, 2]).apply(tf.data.experimental.unique()).as_numpy_iterator())",
+    "tf.data.experimental.get_structure(tf.data.Dataset.range(3))",
+    "tf.data.experimental.get_next_as_optional(iter(tf.data.Dataset.range(3))).get_value()",
+]
