@@ -528,3 +528,16 @@ def test_metric_default_names_unique_where_keras3_makes_them_so():
     assert [keras.metrics.AUC().name for _ in range(2)] == ["auc", "auc_1"]
     assert [keras.metrics.Mean().name for _ in range(2)] == ["mean", "mean"]
     assert keras.metrics.Recall(name="r").name == "r"
+
+
+def test_dice_and_tversky_losses():
+    y_true = tf.constant([[0., 1., 1.], [1., 0., 1.]])
+    y_pred = tf.constant([[0.2, 0.7, 0.4], [0.9, 0.3, 0.6]])
+    np.testing.assert_allclose(float(keras.losses.Dice()(y_true, y_pred)), 0.26760566, rtol=1e-6)
+    np.testing.assert_allclose(float(keras.losses.Dice(axis=-1)(y_true, y_pred)), 0.27192983,
+                               rtol=1e-6)
+    tversky = keras.losses.Tversky(alpha=0.3, beta=0.7, axis=-1)
+    np.testing.assert_allclose(float(tversky(y_true, y_pred)), 0.23253584, rtol=1e-6)
+    assert keras.losses.Tversky().get_config() == {
+        "name": "tversky", "reduction": "sum_over_batch_size", "alpha": 0.5, "beta": 0.5,
+        "axis": None}

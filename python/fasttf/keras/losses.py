@@ -219,6 +219,25 @@ def categorical_focal_crossentropy(y_true, y_pred, alpha=0.25, gamma=2.0, from_l
     return tf.reduce_sum(alpha * tf.math.pow(1.0 - output, gamma) * cce, axis=axis)
 
 
+def dice(y_true, y_pred, axis=None):
+    """1 - 2 |y_true * y_pred| / (|y_true| + |y_pred|), summed over `axis` (all by default)."""
+    y_pred = _float_pred(y_pred)
+    y_true = _tensor(y_true, y_pred.dtype)
+    intersection = tf.reduce_sum(y_true * y_pred, axis=axis)
+    total = tf.reduce_sum(y_true, axis=axis) + tf.reduce_sum(y_pred, axis=axis)
+    return 1.0 - 2.0 * intersection / (total + EPSILON)
+
+
+def tversky(y_true, y_pred, alpha=0.5, beta=0.5, axis=None):
+    """1 - tp / (tp + alpha fp + beta fn), the sums over `axis` (all by default)."""
+    y_pred = _float_pred(y_pred)
+    y_true = _tensor(y_true, y_pred.dtype)
+    intersection = tf.reduce_sum(y_true * y_pred, axis=axis)
+    false_pos = tf.reduce_sum((1.0 - y_pred) * y_true, axis=axis)
+    false_neg = tf.reduce_sum(y_pred * (1.0 - y_true), axis=axis)
+    return 1.0 - intersection / (intersection + false_pos * alpha + false_neg * beta + EPSILON)
+
+
 def kl_divergence(y_true, y_pred):
     y_true, y_pred = _prepare(y_true, y_pred)
     y_true = _clip(y_true, EPSILON, 1.0)
@@ -432,6 +451,10 @@ CategoricalFocalCrossentropy = _loss_class(
     "categorical_focal_crossentropy",
     "Categorical cross-entropy down-weighting easy examples by alpha * (1 - p) ** gamma.",
     alpha=0.25, gamma=2.0, from_logits=False, label_smoothing=0.0, axis=-1)
+Dice = _loss_class("Dice", dice, "dice", "The Dice loss, 1 - the Dice coefficient.", axis=None)
+Tversky = _loss_class("Tversky", tversky, "tversky",
+                      "The Tversky loss: Dice with false positives and negatives weighted.",
+                      alpha=0.5, beta=0.5, axis=None)
 KLDivergence = _loss_class("KLDivergence", kl_divergence, "kl_divergence",
                            "sum(y_true * log(y_true / y_pred), axis=-1).")
 Poisson = _loss_class("Poisson", poisson, "poisson", "mean(y_pred - y_true * log(y_pred)).")
@@ -450,7 +473,7 @@ _CLASSES = [MeanSquaredError, MeanAbsoluteError, MeanAbsolutePercentageError,
             MeanSquaredLogarithmicError, Huber, LogCosh, CategoricalCrossentropy,
             SparseCategoricalCrossentropy, BinaryCrossentropy, KLDivergence, Poisson, Hinge,
             SquaredHinge, CategoricalHinge, CosineSimilarity, BinaryFocalCrossentropy,
-            CategoricalFocalCrossentropy]
+            CategoricalFocalCrossentropy, Dice, Tversky]
 _FUNCTIONS = {
     "mean_squared_error": mean_squared_error, "mse": mse, "MSE": MSE,
     "mean_absolute_error": mean_absolute_error, "mae": mae, "MAE": MAE,
@@ -465,6 +488,7 @@ _FUNCTIONS = {
     "cosine_similarity": cosine_similarity,
     "binary_focal_crossentropy": binary_focal_crossentropy,
     "categorical_focal_crossentropy": categorical_focal_crossentropy,
+    "dice": dice, "tversky": tversky,
 }
 _ALL = dict(_FUNCTIONS)
 _ALL.update({cls.__name__: cls for cls in _CLASSES})
