@@ -7,6 +7,7 @@ the tape differentiates them; index and integer ops compute in NumPy, as they ha
 """
 
 import builtins
+import os
 import time
 
 import numpy as np
@@ -15,7 +16,8 @@ from . import _C
 from . import math as _math
 from .framework import dtypes
 from .framework.constant_op import convert_to_tensor
-from .framework.errors import InternalError, InvalidArgumentError, NotFoundError
+from .framework.errors import (InternalError, InvalidArgumentError, NotFoundError,
+                               ResourceExhaustedError)
 from .framework.tensor import Tensor
 
 
@@ -37,6 +39,28 @@ def _same_dtype_pair(x, y, op):
         raise InvalidArgumentError("[%s] both inputs must have one dtype, got %s and %s"
                                    % (op, x.dtype.name, y.dtype.name))
     return x, y
+
+
+def _memory_budget():
+    """Half the machine's physical memory (8 GiB where it cannot be read)."""
+    try:
+        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") // 2
+    except (ValueError, OSError, AttributeError):
+        return 8 << 30
+
+
+_SCRATCH_BUDGET = _memory_budget()
+
+
+def check_scratch_size(elements, op, bytes_per_element=8):
+    """NumPy scratch arrays sized by a user's numbers (an index, nbins, a patch grid) are
+    checked before they are allocated: filling tens of GB would get the process killed by the
+    OS instead of raising."""
+    needed = int(elements) * bytes_per_element
+    if needed > _SCRATCH_BUDGET:
+        raise ResourceExhaustedError("[%s] the result would need %d elements (%.1f GiB), more "
+                                     "than this machine can hold" % (op, elements,
+                                                                     needed / (1 << 30)))
 
 
 def _int_values(x, what, op):
@@ -170,6 +194,7 @@ def _histogram_args(values, value_range, nbins, op):
     if value_range.ndim != 1 or value_range._shape_tuple[0] != 2:
         raise InvalidArgumentError("[%s] value_range should be a vector of 2 elements." % op)
     nbins = int(nbins.numpy() if isinstance(nbins, Tensor) else nbins)
+    check_scratch_size(nbins, op)
     if nbins <= 0:
         raise InvalidArgumentError("[%s] nbins should be a positive number, but got '%d'"
                                    % (op, nbins))
@@ -313,10 +338,12 @@ def dynamic_stitch(indices, data, name=None):
         raise InvalidArgumentError("[dynamic_stitch] indices[%d] is out of range"
                                    % np.flatnonzero(flat_idx < 0)[0])
     size = int(flat_idx.max()) + 1 if flat_idx.size else 0
+    check_scratch_size(size, "dynamic_stitch",
+                       4 + int(np.prod(inner, dtype=np.int64)) * dtype.as_numpy_dtype().itemsize)
     # source row of each output row: the last writer, or an appended zero row where none wrote
-    source = np.full(size, flat_idx.size, dtype=np.int64)
+    source = np.full(size, flat_idx.size, dtype=np.int32)
     source[flat_idx] = np.arange(flat_idx.size)  # NumPy keeps the last of repeated writes
-    source = convert_to_tensor(source.astype(np.int32))
+    source = convert_to_tensor(source)
     if not (dtype.is_floating and _C.is_recording()):
         stacked = _C.concat(rows + [_C.zeros([1] + list(inner), dtype)], 0)
         return _C.gather(stacked, source, 0, 0)

@@ -16,6 +16,7 @@ from .framework import dtypes
 from .framework.constant_op import convert_to_tensor
 from .framework.errors import InvalidArgumentError, OutOfRangeError, UnimplementedError
 from .framework.tensor import Tensor
+from .extra_ops import check_scratch_size
 
 
 def _t(x, dtype=None):
@@ -56,6 +57,9 @@ def _crop_and_resize_args(image, boxes, box_indices, crop_size, method):
                                    "crop_width], got %s" % (size,))
     if size[0] <= 0 or size[1] <= 0:
         raise InvalidArgumentError("[crop_and_resize] crop dimensions must be positive")
+    # four corner gathers plus their int64 indices per output pixel
+    check_scratch_size(boxes._shape_tuple[0] * size[0] * size[1] * x._shape_tuple[3],
+                       "crop_and_resize", 48)
     if method not in ("bilinear", "nearest"):
         raise InvalidArgumentError("[crop_and_resize] method must be 'bilinear' or 'nearest', "
                                    "got %r" % (method,))
@@ -127,25 +131,33 @@ def crop_and_resize(image, boxes, box_indices, crop_size, method="bilinear",
 # --- non-max suppression -------------------------------------------------------------------------
 
 
-def _iou_matrix(boxes):
-    """TF's float32 IoU of every pair (0 where either box has no area)."""
-    y_min = np.minimum(boxes[:, 0], boxes[:, 2])
-    x_min = np.minimum(boxes[:, 1], boxes[:, 3])
-    y_max = np.maximum(boxes[:, 0], boxes[:, 2])
-    x_max = np.maximum(boxes[:, 1], boxes[:, 3])
-    area = (y_max - y_min) * (x_max - x_min)
-    inter_h = np.maximum(np.minimum(y_max[:, None], y_max[None]) - np.maximum(
-        y_min[:, None], y_min[None]), np.float32(0))
-    inter_w = np.maximum(np.minimum(x_max[:, None], x_max[None]) - np.maximum(
-        x_min[:, None], x_min[None]), np.float32(0))
-    inter = inter_h * inter_w
-    with np.errstate(divide="ignore", invalid="ignore"):
-        iou = inter / (area[:, None] + area[None] - inter)
-    return np.where((area[:, None] <= 0) | (area[None] <= 0), np.float32(0), iou)
+class _IoU:
+    """TF's float32 IoU of one box with a list of others (0 where either has no area),
+    computed on demand: a full n x n matrix of thousands of anchors would not fit."""
+
+    def __init__(self, boxes):
+        self.y_min = np.minimum(boxes[:, 0], boxes[:, 2])
+        self.x_min = np.minimum(boxes[:, 1], boxes[:, 3])
+        self.y_max = np.maximum(boxes[:, 0], boxes[:, 2])
+        self.x_max = np.maximum(boxes[:, 1], boxes[:, 3])
+        self.area = (self.y_max - self.y_min) * (self.x_max - self.x_min)
+
+    def __call__(self, i, others):
+        j = np.asarray(others, np.int64)
+        zero = np.float32(0)
+        inter_h = np.maximum(np.minimum(self.y_max[i], self.y_max[j])
+                             - np.maximum(self.y_min[i], self.y_min[j]), zero)
+        inter_w = np.maximum(np.minimum(self.x_max[i], self.x_max[j])
+                             - np.maximum(self.x_min[i], self.x_min[j]), zero)
+        inter = inter_h * inter_w
+        with np.errstate(divide="ignore", invalid="ignore"):
+            iou = inter / (self.area[i] + self.area[j] - inter)
+        return np.where((self.area[i] <= 0) | (self.area[j] <= 0), zero, iou)
 
 
 def _greedy_nms(similarity, scores, max_output_size, threshold, score_threshold, soft_sigma):
-    """TF's DoNonMaxSuppressionOp: (selected indices, their possibly soft-suppressed scores)."""
+    """TF's DoNonMaxSuppressionOp: (selected indices, their possibly soft-suppressed scores).
+    similarity(i, js) gives the candidate's overlaps with the boxes js."""
     f32 = np.float32
     threshold, score_threshold = f32(threshold), f32(score_threshold)
     soft = soft_sigma > 0
@@ -158,8 +170,9 @@ def _greedy_nms(similarity, scores, max_output_size, threshold, score_threshold,
         neg_score, box, begin = heapq.heappop(queue)
         original = score = f32(-neg_score)
         hard = False
+        overlaps = similarity(box, selected[begin:]) if len(selected) > begin else ()
         for j in range(len(selected) - 1, begin - 1, -1):
-            sim = f32(similarity(box, selected[j]))
+            sim = f32(overlaps[j - begin])
             weight = f32(np.exp(scale * sim * sim))
             score = f32(score * (weight if soft or sim <= threshold else f32(0)))
             if not soft and sim > threshold:
@@ -214,8 +227,7 @@ def non_max_suppression(boxes, scores, max_output_size, iou_threshold=0.5,
     """Indices (int32) of the boxes greedy NMS keeps, highest score first."""
     box_values, score_values, size, threshold, _ = _nms_inputs(
         boxes, scores, max_output_size, iou_threshold, "non_max_suppression")
-    iou = _iou_matrix(box_values)
-    selected, _ = _greedy_nms(lambda i, j: iou[i, j], score_values, size, threshold,
+    selected, _ = _greedy_nms(_IoU(box_values), score_values, size, threshold,
                               _float(score_threshold), 0.0)
     return convert_to_tensor(np.asarray(selected, np.int32))
 
@@ -231,8 +243,7 @@ def non_max_suppression_with_scores(boxes, scores, max_output_size, iou_threshol
     if sigma < 0:
         raise InvalidArgumentError("[non_max_suppression_with_scores] soft_nms_sigma must be "
                                    "non-negative")
-    iou = _iou_matrix(box_values)
-    selected, kept = _greedy_nms(lambda i, j: iou[i, j], score_values, size, threshold,
+    selected, kept = _greedy_nms(_IoU(box_values), score_values, size, threshold,
                                  _float(score_threshold), sigma)
     return (convert_to_tensor(np.asarray(selected, np.int32)),
             _C.cast(convert_to_tensor(np.asarray(kept, np.float32)), dtype))
@@ -284,8 +295,8 @@ def non_max_suppression_overlaps(overlaps, scores, max_output_size, overlap_thre
     if size < 0:
         raise InvalidArgumentError("[non_max_suppression_overlaps] output size must be "
                                    "non-negative")
-    selected, _ = _greedy_nms(lambda i, j: matrix[i, j], score_values, size,
-                              _float(overlap_threshold), _float(score_threshold), 0.0)
+    selected, _ = _greedy_nms(lambda i, js: matrix[i, np.asarray(js, np.int64)], score_values,
+                              size, _float(overlap_threshold), _float(score_threshold), 0.0)
     return convert_to_tensor(np.asarray(selected, np.int32))
 
 
@@ -293,12 +304,12 @@ def _per_class_nms(boxes, scores, size_per_class, iou_threshold, score_threshold
     """TF's DoNMSPerClass: (box index, score) kept for one class, best first."""
     order = sorted((i for i in range(len(scores)) if scores[i] > score_threshold),
                    key=lambda i: (-scores[i], i))
-    iou = _iou_matrix(boxes)
+    iou = _IoU(boxes)
     kept = []
     for i in order:
         if len(kept) >= size_per_class:
             break
-        if all(iou[i, j] <= iou_threshold for j in reversed(kept)):
+        if not kept or (iou(i, kept) <= iou_threshold).all():
             kept.append(i)
     return [(i, scores[i]) for i in kept]
 
@@ -403,6 +414,8 @@ def extract_patches(images, sizes, strides, rates, padding, name=None):
     n, height, width, channels = x._shape_tuple
     out_h, pad_top = _patch_grid(height, k[0], s[0], r[0], padding)
     out_w, pad_left = _patch_grid(width, k[1], s[1], r[1], padding)
+    check_scratch_size(n * out_h * out_w * k[0] * k[1], "extract_patches",
+                       16 + channels * x.dtype.as_numpy_dtype().itemsize)
     # rows of (oy, ox, ky, kx) in the input, or an appended zero pixel where they fall outside
     ys = (np.arange(out_h)[:, None] * s[0] - pad_top + np.arange(k[0])[None, :] * r[0])
     xs = (np.arange(out_w)[:, None] * s[1] - pad_left + np.arange(k[1])[None, :] * r[1])

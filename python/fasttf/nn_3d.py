@@ -77,7 +77,7 @@ def _from_last(y, last):
 def _tap(x, start, out_depth, stride):
     """x[:, start : start + (out_depth - 1) * stride + 1 : stride] folded into the batch."""
     n, _, h, w, c = x._shape_tuple
-    sliced = x[:, start:start + (out_depth - 1) * stride + 1:stride]
+    sliced = x[:, start:start + max(out_depth - 1, 0) * stride + 1:stride][:, :out_depth]
     return _C.reshape(sliced, [n * out_depth, h, w, c])
 
 
@@ -85,9 +85,18 @@ def _unfold(y, n, out_depth):
     return _C.reshape(y, [n, out_depth] + list(y._shape_tuple[1:]))
 
 
+def _tap_count(taps, out_depth):
+    """Depth taps worth running: an empty output needs one (for its shape), not thousands."""
+    return taps if out_depth else 1
+
+
 def _pad_depth(x, before, after, value=0):
     if not (before or after):
         return x
+    from .extra_ops import check_scratch_size
+    n, depth, h, w, c = x._shape_tuple
+    check_scratch_size(n * (depth + before + after) * h * w * c, "pad",
+                       x.dtype.as_numpy_dtype().itemsize)
     from .array_ops import pad
     return pad(x, [[0, 0], [before, after], [0, 0], [0, 0], [0, 0]], constant_values=value)
 
@@ -111,7 +120,7 @@ def conv3d(input, filters, strides, padding, data_format="NDHWC", dilations=None
     out_depth, before, after = _depth_taps(depth, w._shape_tuple[0], s[0], d[0], padding, op)
     x = _pad_depth(x, before, after)
     total = None
-    for kd in range(w._shape_tuple[0]):
+    for kd in range(_tap_count(w._shape_tuple[0], out_depth)):
         tap = nn_conv.conv2d(_tap(x, kd * d[0], out_depth, s[0]), w[kd], [1, s[1], s[2], 1],
                              padding, "NHWC", [1, d[1], d[2], 1])
         total = tap if total is None else total + tap
@@ -135,7 +144,7 @@ def _pool3d(input, ksize, strides, padding, data_format, op, kind):
         x.dtype.is_floating else 0
     x = _pad_depth(x, before, after, fill)
     result = None
-    for kd in range(k[0]):
+    for kd in range(_tap_count(k[0], out_depth)):
         tap = pool2d(_tap(x, kd, out_depth, s[0]), [1, k[1], k[2], 1], [1, s[1], s[2], 1],
                      padding)
         if result is None:
@@ -147,7 +156,8 @@ def _pool3d(input, ksize, strides, padding, data_format, op, kind):
         starts = np.arange(out_depth) * s[0] - before
         counts = np.minimum(starts + k[0], depth) - np.maximum(starts, 0)
         result = result / _C.convert_to_tensor(
-            counts.reshape(1, -1, 1, 1, 1).astype(x.dtype.as_numpy_dtype), x.dtype)
+            np.maximum(counts, 1).reshape(1, -1, 1, 1, 1).astype(x.dtype.as_numpy_dtype),
+            x.dtype)
     return _from_last(result, last)
 
 
