@@ -866,3 +866,14 @@ def test_sample_distorted_bounding_box():
         tf.image.sample_distorted_bounding_box([20, 30, 3], tf.zeros([1, 0, 4]))
     with pytest.raises(tf.errors.InvalidArgumentError):
         tf.image.sample_distorted_bounding_box([20, 30, 3], [[[0.1, 0.2, 1.5, 0.7]]])
+
+
+def test_huge_sizes_raise_instead_of_exhausting_memory():
+    with pytest.raises(tf.errors.ResourceExhaustedError):
+        tf.histogram_fixed_width([1.], [0., 1.], nbins=2 ** 50)
+    with pytest.raises(tf.errors.ResourceExhaustedError):
+        tf.dynamic_stitch([[0, 2 ** 31 - 1]], [tf.zeros([2, 1024])])
+    with pytest.raises(tf.errors.ResourceExhaustedError):
+        tf.image.crop_and_resize(tf.zeros([1, 2, 2, 1]), [[0., 0., 1., 1.]], [0], [10 ** 6, 10 ** 6])
+    assert tf.nn.max_pool3d(tf.ones([1, 2, 3, 3, 1]), [1, 10 ** 9, 1, 1, 1], 1,
+                            "VALID").shape == [1, 0, 3, 3, 1]
