@@ -125,4 +125,58 @@ r = (w, tf.io.read_file(p))""",
     "tf.io.read_file('/nonexistent/file')", "tf.io.read_file(1)", "tf.io.read_file(['/x'])",
 ]
 
-STRINGS_ALL = STRINGS_CREATE + STRINGS_OPERATORS + STRINGS_ARRAY_OPS + STRINGS_OPS + STRINGS_DATA_IO
+_LINES = """import tempfile, os
+d = tempfile.mkdtemp()
+with open(os.path.join(d, 'f.csv'), 'wb') as f:
+    f.write(b'a,1,2.5\\r\\nb,,3\\n"c,d",4,\\nlast,5,6')
+with open(os.path.join(d, 'g.txt'), 'wb') as f:
+    f.write(b'x\\n\\ny\\n')
+"""
+
+STRINGS_PARSING = [
+    'tf.io.decode_csv([\'a,1,2.5\', \'"c,d",4,\'], [[\'\'], [0], [1.0]])',
+    "tf.io.decode_csv('a,1,2.5', [[''], [0], [1.0]])",
+    "tf.io.decode_csv(['a,1'], [[''], [0], [1.0]])",
+    "tf.io.decode_csv(['a,,2'], [[''], tf.constant([], tf.int32), [1.0]])",
+    "tf.io.decode_csv(['a,x,2'], [[''], [0], [1.0]])",
+    "tf.io.decode_csv(['a,1.5,2'], [[''], [0], [1.0]])",
+    "tf.io.decode_csv(['a,1,x'], [[''], [0], [1.0]])",
+    "tf.io.decode_csv(['a,1,x'], [[''], [0], tf.constant([1.0], tf.float64)])",
+    "tf.io.decode_csv(['a,3000000000,2'], [[''], [0], [1.0]])",
+    "tf.io.decode_csv(['a;1;2'], [[''], [0], [1.0]], ';')",
+    "tf.io.decode_csv(['a,1,2'], [[''], [0]])",
+    "tf.io.decode_csv(['a,1,2.5,7'], [[''], [0.0]], select_cols=[0, 2])",
+    "tf.io.decode_csv(['a,1'], [[''], [0.0]], select_cols=[0, 2])",
+    "tf.io.decode_csv(['a,1,2'], [[''], [0.0]], select_cols=[2, 0])",
+    "tf.io.decode_csv(['a,NA,2.5'], [[''], [5], [0.0]], na_value='NA')",
+    "tf.io.decode_csv(['a,1,2'], [tf.constant([''], tf.string), tf.constant([0], tf.int64), tf.constant([0.], tf.float64)])",
+    "tf.io.decode_csv([['a,1'], ['b,2']], [[''], [0]])",
+    'tf.io.decode_csv([\'"a""b",1\'], [[\'\'], [0]])',
+    'tf.io.decode_csv([\'"a"b,1\'], [[\'\'], [0]])',
+    'tf.io.decode_csv([\'a"b,1\'], [[\'\'], [0]])',
+    'tf.io.decode_csv([\'a"b,1\'], [[\'\'], [0]], use_quote_delim=False)',
+    'tf.io.decode_csv([\'"ab,1\'], [[\'\'], [0]])',
+    "tf.io.decode_csv([''], [['z']])",
+    "tf.io.decode_csv([','], [['z'], [3]])",
+    "tf.io.decode_csv(['a,'], [['z'], ['q']])",
+    "tf.io.decode_csv(['a, 1 ,2'], [[''], [0], [0.0]])",
+    "tf.io.decode_csv(['a,1,2'], [[''], [0], [0.0]], field_delim=';;')",
+    "tf.io.decode_csv(['a,1'], [[''], [[0, 1]]])",
+    'tf.io.decode_csv([1], [[0]])',
+    "tf.io.decode_raw(tf.constant([b'\\x01\\x00\\x02\\x00']), tf.int16)",
+    "tf.io.decode_raw(b'ab', tf.uint8)",
+    "tf.io.decode_raw([b'ab', b'cde'], tf.uint8)",
+    "tf.io.decode_raw([b'abc'], tf.int16)",
+    "tf.io.decode_raw([b'\\x00\\x01'], tf.int16, little_endian=False)",
+    "tf.io.decode_raw([b'\\x00\\x00\\x80\\x3f'], tf.float32)",
+    "tf.io.decode_raw([[b'ab'], [b'cd']], tf.uint8)",
+    "tf.io.decode_raw([b'abc', b'd'], tf.uint8, fixed_length=4)",
+    "tf.io.decode_raw([b'abc'], tf.int16, fixed_length=3)",
+    _LINES + "r = list(tf.data.TextLineDataset([os.path.join(d, 'f.csv'), os.path.join(d, 'g.txt')]))",
+    _LINES + "r = tf.data.TextLineDataset(os.path.join(d, 'g.txt')).element_spec",
+    _LINES + "r = tf.data.TextLineDataset(os.path.join(d, 'g.txt')).cardinality()",
+    _LINES + "r = list(tf.data.TextLineDataset(os.path.join(d, 'missing')))",
+    _LINES + "r = list(tf.data.TextLineDataset(os.path.join(d, 'f.csv')).map(lambda l: tf.io.decode_csv(l, [[''], [0], [0.0]])).batch(2))",
+]
+
+STRINGS_ALL = STRINGS_CREATE + STRINGS_OPERATORS + STRINGS_ARRAY_OPS + STRINGS_OPS + STRINGS_DATA_IO + STRINGS_PARSING

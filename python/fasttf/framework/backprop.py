@@ -6,6 +6,7 @@ import warnings
 
 from .. import _C
 from ..util import nest
+from .string_tensor import StringTensor
 from .tensor import Tensor
 
 
@@ -52,6 +53,8 @@ class GradientTape:
             if not isinstance(t, Tensor):
                 raise ValueError("Passed in object %r of type %r, not tf.Tensor or tf.Variable"
                                  % (t, type(t).__name__))
+            if t.__class__ is StringTensor:
+                continue  # as TF (which only logs a warning): strings have no gradient
             self._tape.watch(t)
 
     @contextlib.contextmanager

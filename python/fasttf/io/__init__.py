@@ -1,6 +1,8 @@
-"""tf.io: file access (gfile) and whole files as string tensors (read_file, write_file)."""
+"""tf.io: file access (gfile), whole files as string tensors (read_file, write_file), and
+parsing of string tensors (decode_csv, decode_raw)."""
 
 from . import gfile
 from .file_io import read_file, write_file
+from .parsing import decode_csv, decode_raw
 
-__all__ = ["gfile", "read_file", "write_file"]
+__all__ = ["decode_csv", "decode_raw", "gfile", "read_file", "write_file"]
