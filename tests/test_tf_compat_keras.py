@@ -541,3 +541,27 @@ def test_dice_and_tversky_losses():
     assert keras.losses.Tversky().get_config() == {
         "name": "tversky", "reduction": "sum_over_batch_size", "alpha": 0.5, "beta": 0.5,
         "axis": None}
+
+
+def test_f1_fbeta_and_r2_scores():
+    y_true = np.array([[0, 1, 0], [1, 0, 0], [0, 0, 1], [0, 1, 0]], "float32")
+    y_pred = np.array([[0.1, 0.8, 0.1], [0.5, 0.4, 0.1], [0.3, 0.3, 0.4], [0.6, 0.3, 0.1]],
+                      "float32")
+    expected = {None: [0.66666657, 0.66666657, 0.9999998], "micro": 0.74999994,
+                "macro": 0.7777777, "weighted": 0.7499999}   # TF 2.21
+    for average, value in expected.items():
+        metric = keras.metrics.F1Score(average=average)
+        metric.update_state(y_true, y_pred)
+        np.testing.assert_allclose(metric.result().numpy(), value, rtol=1e-6)
+    fbeta = keras.metrics.FBetaScore(beta=2.0, average="macro")
+    fbeta.update_state(y_true, y_pred, sample_weight=[1., 2., 1., 0.5])
+    np.testing.assert_allclose(float(fbeta.result()), 0.88888884, rtol=1e-6)
+    with pytest.raises(ValueError):
+        keras.metrics.FBetaScore(beta=2)
+    r2 = keras.metrics.R2Score()
+    r2.update_state(np.array([[1.], [2.], [3.]]), np.array([[1.], [2.5], [2.]]))
+    np.testing.assert_allclose(float(r2.result()), 0.375, rtol=1e-6)
+    per_column = keras.metrics.R2Score(class_aggregation=None)
+    per_column.update_state(np.array([[1., 2.], [2., 1.], [3., 5.]]),
+                            np.array([[1., 2.5], [2.5, 1.], [2., 4.]]), sample_weight=[1., 2., 1.])
+    np.testing.assert_allclose(per_column.result().numpy(), [0.25, 0.88372093], rtol=1e-6)

@@ -690,6 +690,7 @@ def get(identifier):
 
 
 from .metrics_iou import IoU, MeanIoU  # noqa: E402 - they build on Metric above
+from .metrics_scores import F1Score, FBetaScore, R2Score  # noqa: E402
 
-_CLASSES += [IoU, MeanIoU]
-_ALL.update({"IoU": IoU, "MeanIoU": MeanIoU})
+_CLASSES += [IoU, MeanIoU, F1Score, FBetaScore, R2Score]
+_ALL.update({cls.__name__: cls for cls in (IoU, MeanIoU, F1Score, FBetaScore, R2Score)})
