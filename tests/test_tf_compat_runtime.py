@@ -555,3 +555,20 @@ def test_data_experimental_names():
     assert tf.data.experimental.get_structure(tf.data.Dataset.range(3)) == tf.TensorSpec(
         [], tf.int64)
     assert isinstance(tf.data.Dataset.range(2).as_numpy_iterator(), tf.data.NumpyIterator)
+
+
+def test_tape_reuse_errors_and_variable_format():
+    x = tf.constant([1., 2.])
+    with tf.GradientTape() as tape:
+        tape.watch(x)
+        y = x * x
+    np.testing.assert_array_equal(tape.jacobian(y, x).numpy(), [[2., 0.], [0., 4.]])
+    with pytest.raises(RuntimeError):
+        tape.jacobian(y, x)
+    v = tf.Variable([1., 2.])
+    with tf.GradientTape() as tape:
+        total = tf.reduce_sum(v)
+    with pytest.raises(tf.errors.InvalidArgumentError):
+        tape.gradient(total, v, output_gradients=tf.constant([3., 4.]))
+    assert f"{tf.Variable(1.5)}" == "<tf.Variable 'Variable:0' shape=() dtype=float32, numpy=1.5>"
+    assert f"{tf.Variable(1.5):.2f}" == "1.50"

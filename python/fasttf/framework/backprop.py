@@ -7,6 +7,7 @@ import warnings
 from .. import _C
 from ..util import nest
 from .string_tensor import StringTensor
+from .errors import InvalidArgumentError
 from .tensor import Tensor
 
 
@@ -103,8 +104,8 @@ class GradientTape:
                                  for g, t in zip(flat_output_grads, flat_targets)]
             for g, t in zip(flat_output_grads, flat_targets):
                 if g is not None and g._shape_tuple != t._shape_tuple:
-                    raise ValueError("output_gradients shape %s does not match target shape %s"
-                                     % (g.shape, t.shape))
+                    raise InvalidArgumentError("output_gradients shape %s does not match "
+                                               "target shape %s" % (g.shape, t.shape))
         self._used = True
         grads = self._tape.gradient(flat_targets, flat_sources, flat_output_grads)
         grads = _targets_as_sources(grads, flat_targets, flat_sources, flat_output_grads)
@@ -117,6 +118,9 @@ class GradientTape:
                  parallel_iterations=None, experimental_use_pfor=True):
         """d target[i...] / d source[j...], shaped target.shape + source.shape."""
         import numpy as np
+        if (self._used or not self._entered) and not self._persistent:
+            raise RuntimeError("A non-persistent GradientTape can only be used to compute one "
+                               "set of gradients (or jacobians)")
         flat_sources = nest.flatten(sources)
         n = target._numel()
         rows = [[] for _ in flat_sources]

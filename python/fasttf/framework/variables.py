@@ -203,6 +203,10 @@ class Variable(Tensor):
 
     __str__ = __repr__
 
+    def __format__(self, format_spec):
+        # As TF: f"{v}" is the variable's str(); a format spec applies to its value.
+        return str(self) if not format_spec else format(self.numpy(), format_spec)
+
     def _repr_value(self):
         value = self.numpy()
         return value[()] if value.ndim == 0 else value
