@@ -1,13 +1,10 @@
-// parallel_for: one OpenMP region per call, serial below a grain size, never nested. An
-// exception thrown in a worker is captured and rethrown on the calling thread (an exception
-// escaping an OpenMP region would terminate the process).
+// parallel_for: one team region per call (core/thread_team.h), serial below a grain size, never
+// nested. An exception thrown in a worker is captured and rethrown on the calling thread.
 #pragma once
-#include <omp.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdint>
-#include <exception>
-#include <mutex>
 
 #include "core/cpu.h"
 #include "core/thread_team.h"
@@ -16,9 +13,6 @@ namespace fasttf {
 
 inline int max_threads() { return cpu::usable_threads(); }
 
-// Calls fn(begin, end) over [0, n) in contiguous chunks, one per thread. The chunk boundaries
-// depend on the thread count, so callers needing bitwise determinism must not let them change
-// the result (e.g. elementwise work), or must use parallel_for_blocks.
 // FTZ/DAZ on the calling thread, once per thread: the module sets it on the importing thread,
 // but other threads calling kernels (tf.data's, the user's) start with the default MXCSR.
 inline void ensure_flush_denormals() {
@@ -29,35 +23,29 @@ inline void ensure_flush_denormals() {
   }
 }
 
+// Calls fn(begin, end) over [0, n) in contiguous chunks, one per thread. The chunk boundaries
+// depend on the thread count, so callers needing bitwise determinism must not let them change
+// the result (e.g. elementwise work), or must use parallel_for_blocks.
 template <class F>
 void parallel_for(int64_t n, int64_t grain, const F& fn) {
   ensure_flush_denormals();
   if (n <= 0) return;
   int threads = std::min<int64_t>(max_threads(), (n + grain - 1) / std::max<int64_t>(grain, 1));
-  if (threads <= 1 || omp_in_parallel()) {
+  if (threads <= 1 || cpu::in_team_region()) {
     fn(int64_t(0), n);
     return;
   }
-  std::exception_ptr error;
-  std::mutex error_mutex;
-  const int caller_cpu = cpu::current_cpu();
-#pragma omp parallel num_threads(threads)
-  {
-    cpu::enable_flush_denormals();
-    int t = omp_get_thread_num();
-    if (t != 0) cpu::step_off_cpu(caller_cpu);
-    int nt = omp_get_num_threads();
-    int64_t chunk = (n + nt - 1) / nt;
-    int64_t begin = std::min<int64_t>(n, t * chunk), end = std::min<int64_t>(n, begin + chunk);
-    try {
+  // One chunk per thread, claimed by whichever thread comes first: the boundaries depend on
+  // the thread count only, and a helper that is late leaves its chunk to the caller.
+  const int64_t chunk = (n + threads - 1) / threads;
+  std::atomic<int64_t> next_chunk{0};
+  cpu::run_team(threads, [&](int) {
+    for (int64_t c; (c = next_chunk.fetch_add(1, std::memory_order_relaxed)) < threads;) {
+      const int64_t begin = std::min<int64_t>(n, c * chunk);
+      const int64_t end = std::min<int64_t>(n, begin + chunk);
       if (begin < end) fn(begin, end);
-    } catch (...) {
-      std::lock_guard<std::mutex> lock(error_mutex);
-      if (!error) error = std::current_exception();
     }
-  }
-  cpu::mark_team_done();
-  if (error) std::rethrow_exception(error);
+  });
 }
 
 // Calls fn(block) for every block index in [0, nblocks), distributing blocks over threads.

@@ -14,7 +14,6 @@
 // Small problems read A and/or B in place (no packing) when their strides allow it.
 #include "kernels/gemm.h"
 
-#include <omp.h>
 
 #include <algorithm>
 #include <atomic>
@@ -23,6 +22,7 @@
 #include <new>
 
 #include "core/cpu.h"
+#include "core/parallel.h"
 #include "core/thread_team.h"
 #include "kernels/gemm_internal.h"
 
@@ -348,9 +348,10 @@ class Worker {
   T* a_edge_;
 };
 
-// On this shared box the other threads of the team are often descheduled: the caller then
-// runs most tasks itself and still waits at the end of the region for the others to show up,
-// which measured 2-8x slower than running serially for products of 0.1-1 ms. So products
+// On this shared box the other threads of the team are often descheduled or slowed: the
+// caller then runs most tasks itself, or waits for a task that a helper runs at half speed
+// (with OpenMP's closing barrier, which waited for every helper to show up, such regions
+// measured 2-8x slower than running serially for products of 0.1-1 ms). So products
 // below kProbedMaxMacs check that the parallel region beat the serial time the caller's own
 // tasks predict; after a miss they run serially for a number of calls that doubles with each
 // consecutive miss (up to kMaxSerialCalls), then try again. Only who computes a tile changes,
@@ -446,7 +447,7 @@ void gemm_impl(const Problem<T>& p, int max_threads) {
   if (p.K <= 0) return gemm_empty_k(p);
   const KernelSet<T>& ks = kernels_for<T>(cpu::best_isa(), p);
   const Plan plan = make_plan(ks, p);
-  if (p.M * p.N * p.K < kParallelMinMacs || omp_in_parallel()) max_threads = 1;
+  if (p.M * p.N * p.K < kParallelMinMacs || cpu::in_team_region()) max_threads = 1;
   const TaskGrid grid = make_task_grid(max_threads, ks, p, plan);
   const bool probed = p.M * p.N * p.K < kProbedMaxMacs;
   if (grid.threads <= 1 || (probed && helpers_lagging())) {
@@ -456,15 +457,9 @@ void gemm_impl(const Problem<T>& p, int max_threads) {
   const int64_t tasks = grid.tm * grid.tn;
   std::atomic<int64_t> next_task{0};
   RegionProbe probe;
-  const int caller_cpu = cpu::current_cpu();
-#pragma omp parallel num_threads(grid.threads)
-  {
-    cpu::enable_flush_denormals();
-    const bool caller = omp_get_thread_num() == 0;
-    if (!caller) {
-      cpu::step_off_cpu(caller_cpu);
-      if (probed) probe.helper_joined();
-    }
+  cpu::run_team(grid.threads, [&](int worker_index) {
+    const bool caller = worker_index == 0;
+    if (!caller && probed) probe.helper_joined();
     Worker<T> worker(ks, p, plan);
     for (int64_t t; (t = next_task.fetch_add(1, std::memory_order_relaxed)) < tasks;) {
       const auto task_start = probed && caller ? Clock::now() : Clock::time_point{};
@@ -474,8 +469,7 @@ void gemm_impl(const Problem<T>& p, int max_threads) {
         ++probe.caller_tasks;
       }
     }
-  }
-  cpu::mark_team_done();
+  });
   if (probed) probe.record(tasks);
 }
 
@@ -536,12 +530,13 @@ void gemm_batched(int64_t batch, int64_t M, int64_t N, int64_t K, const T* a, in
   };
   const int max_threads = cpu::usable_threads();
   const bool per_item_parallel = M * N * std::max<int64_t>(K, 1) >= kParallelMinMacs * 4;
-  if (batch < 2 || max_threads <= 1 || per_item_parallel || omp_in_parallel()) {
+  if (batch < 2 || max_threads <= 1 || per_item_parallel || cpu::in_team_region()) {
     for (int64_t i = 0; i < batch; ++i) item(i, max_threads);
     return;
   }
-#pragma omp parallel for schedule(static) num_threads(int(std::min<int64_t>(max_threads, batch)))
-  for (int64_t i = 0; i < batch; ++i) item(i, 1);
+  parallel_for(batch, 1, [&](int64_t begin, int64_t end) {
+    for (int64_t i = begin; i < end; ++i) item(i, 1);
+  });
 }
 
 template void gemm<float>(int64_t, int64_t, int64_t, const float*, int64_t, int64_t,
