@@ -565,3 +565,19 @@ def test_f1_fbeta_and_r2_scores():
     per_column.update_state(np.array([[1., 2.], [2., 1.], [3., 5.]]),
                             np.array([[1., 2.5], [2.5, 1.], [2., 4.]]), sample_weight=[1., 2., 1.])
     np.testing.assert_allclose(per_column.result().numpy(), [0.25, 0.88372093], rtol=1e-6)
+
+
+def test_ftrl_optimizer():
+    expected = {(): [0.47733963, 1.9141941, -0.31210098],   # TF 2.21
+                (("l1_regularization_strength", 0.1), ("l2_regularization_strength", 0.2)):
+                    [0.44911265, 1.8731172, -0.26673785],
+                (("beta", 0.5), ("l2_shrinkage_regularization_strength", 0.1),
+                 ("learning_rate_power", -0.7)): [0.3873537, 1.6725832, -0.15266243]}
+    for options, values in expected.items():
+        v = tf.Variable([1., 2., -0.5])
+        opt = keras.optimizers.Ftrl(0.1, **dict(options))
+        for _ in range(3):
+            opt.apply_gradients([(tf.constant([1., -2., 0.3]), v)])
+        np.testing.assert_allclose(v.numpy(), values, rtol=1e-5)
+    with pytest.raises(ValueError, match="learning_rate_power"):
+        keras.optimizers.Ftrl(learning_rate_power=0.5)

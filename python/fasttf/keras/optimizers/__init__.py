@@ -6,6 +6,7 @@ from .adadelta import Adadelta
 from .adagrad import Adagrad
 from .adam import Adam, AdamW
 from .adamax import Adamax
+from .ftrl import Ftrl
 from .lion import Lion
 from .nadam import Nadam
 from .optimizer import Optimizer
@@ -13,7 +14,7 @@ from .rmsprop import RMSprop
 from .sgd import SGD
 
 _CLASSES = {cls.__name__: cls for cls in (
-    Adadelta, Adagrad, Adam, AdamW, Adamax, Lion, Nadam, RMSprop, SGD)}
+    Adadelta, Adagrad, Adam, AdamW, Adamax, Ftrl, Lion, Nadam, RMSprop, SGD)}
 _BY_LOWER_NAME = {name.lower(): cls for name, cls in _CLASSES.items()}
 
 
@@ -61,4 +62,4 @@ def get(identifier):
 from . import legacy  # noqa: E402  (needs the classes above)
 
 __all__ = ["Optimizer", "SGD", "Adam", "AdamW", "RMSprop", "Adagrad", "Adadelta", "Adamax",
-           "Lion", "Nadam", "schedules", "legacy", "get", "serialize", "deserialize"]
+           "Ftrl", "Lion", "Nadam", "schedules", "legacy", "get", "serialize", "deserialize"]
