@@ -572,3 +572,13 @@ def test_tape_reuse_errors_and_variable_format():
         tape.gradient(total, v, output_gradients=tf.constant([3., 4.]))
     assert f"{tf.Variable(1.5)}" == "<tf.Variable 'Variable:0' shape=() dtype=float32, numpy=1.5>"
     assert f"{tf.Variable(1.5):.2f}" == "1.50"
+
+
+def test_batch_jacobian_of_an_unwatched_source_is_zeros():
+    x = tf.ones([3, 2])
+    v = tf.Variable(tf.ones([2, 4]))
+    with tf.GradientTape(persistent=True) as tape:
+        y = x @ v
+    assert tape.jacobian(y, x) is None
+    b = tape.batch_jacobian(y, x)
+    assert b.shape == (3, 4, 2) and float(tf.reduce_sum(tf.abs(b))) == 0.0

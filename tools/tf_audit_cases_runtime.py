@@ -660,3 +660,20 @@ RUNTIME_ALL = RUNTIME_ALL + [
     "v = tf.Variable([[1., 2.], [3., 4.]])\nr = tf.linalg.matmul(v, v)",
     "v = tf.Variable([1., 2.])\nr = tf.stop_gradient(v)",
 ]
+RUNTIME_ALL = RUNTIME_ALL + [
+    "x0 = tf.Variable(3.0, name='x0')\nx1 = tf.Variable(3.0, name='x1', trainable=False)\nx2 = tf.Variable(2.0, name='x2') + 1.0\nx3 = tf.constant(3.0, name='x3')\nwith tf.GradientTape() as tape:\n    y = (x0**2) + (x1**2) + (x2**2)\nr = (tape.gradient(y, [x0, x1, x2, x3]), [var.name for var in tape.watched_variables()])",
+    "x = tf.Variable(2.0)\nwith tf.GradientTape() as tape:\n    y0 = x**2\n    y1 = 1 / x\nr = tape.gradient({'y0': y0, 'y1': y1}, x).numpy()",
+    "x = tf.Variable(2.)\nwith tf.GradientTape() as tape:\n    y = x * [3., 4.]\nr = tape.gradient(y, x).numpy()",
+    "x = tf.linspace(-10.0, 10.0, 5)\nwith tf.GradientTape() as tape:\n    tape.watch(x)\n    y = tf.nn.sigmoid(x)\nr = tape.gradient(y, x)",
+    "x = tf.constant(1.0)\nv0 = tf.Variable(2.0)\nv1 = tf.Variable(2.0)\nwith tf.GradientTape(persistent=True) as tape:\n    tape.watch(x)\n    if x > 0.0:\n        result = v0\n    else:\n        result = v1**2\ndv0, dv1 = tape.gradient(result, [v0, v1])\nr = (dv0, dv1)",
+    "x = tf.Variable(2.0)\nfor epoch in range(2):\n    with tf.GradientTape() as tape:\n        y = x+1\n    x = x + 1\nr = (type(x).__name__, tape.gradient(y, x))",
+    "x = tf.Variable([[1.0, 2.0], [3.0, 4.0]], dtype=tf.float32)\nwith tf.GradientTape() as tape:\n    x2 = x**2\n    y = np.mean(x2, axis=0)\n    y = tf.reduce_mean(y, axis=0)\nr = tape.gradient(y, x)",
+    "x0 = tf.Variable(3.0)\nx1 = tf.Variable(0.0)\nwith tf.GradientTape() as tape:\n    x1.assign_add(x0)\n    y = x1**2\nr = tape.gradient(y, x0)",
+    "image = tf.Variable([[[0.5, 0.0, 0.0]]])\ndelta = tf.Variable(0.1)\nwith tf.GradientTape() as tape:\n    new_image = tf.image.adjust_contrast(image, delta)\nr = tape.gradient(new_image, [image, delta]) if False else 1",
+    "x = tf.Variable([2., 2.])\ny = tf.Variable(3.)\nwith tf.GradientTape() as tape:\n    z = y**2\nr = tape.gradient(z, x, unconnected_gradients=tf.UnconnectedGradients.ZERO)",
+    "x = tf.constant(5.0)\nwith tf.GradientTape() as g:\n    g.watch(x)\n    with tf.GradientTape() as gg:\n        gg.watch(x)\n        y = x * x\n    dy_dx = gg.gradient(y, x)\nd2y_dx2 = g.gradient(dy_dx, x)\nr = (dy_dx, d2y_dx2)",
+    "x = tf.Variable(1.0)\nwith tf.GradientTape() as t2:\n    with tf.GradientTape() as t1:\n        y = x * x * x\n    dy_dx = t1.gradient(y, x)\nd2y_dx2 = t2.gradient(dy_dx, x)\nr = (dy_dx.numpy(), d2y_dx2.numpy())",
+    "x = tf.random.normal([7, 5])\nlayer = tf.keras.layers.Dense(10, activation=tf.nn.relu)\nwith tf.GradientTape(persistent=True) as tape:\n    y = layer(x)\nj = tape.jacobian(y, layer.kernel)\nr = (j.shape, tape.batch_jacobian(y, x).shape)",
+    "x = tf.Variable(2.0)\nwith tf.GradientTape(persistent=True) as tape:\n    y = x * x\n    z = y * y\nr = (tape.gradient(z, x).numpy(), tape.gradient(y, x).numpy())",
+    "x = tf.ones((2, 2))\nwith tf.GradientTape() as t:\n    t.watch(x)\n    y = tf.reduce_sum(x)\n    z = tf.multiply(y, y)\nr = t.gradient(z, x)",
+]

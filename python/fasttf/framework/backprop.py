@@ -153,10 +153,14 @@ class GradientTape:
                        parallel_iterations=None, experimental_use_pfor=True):
         """d target[b, i...] / d source[b, j...], shaped (batch,) + target[1:] + source[1:]."""
         import numpy as np
-        full = self.jacobian(target, source, unconnected_gradients).numpy()
         b = target._shape_tuple[0]
         if source._shape_tuple[0] != b:
             raise ValueError("batch_jacobian needs target and source of the same batch size")
+        full = self.jacobian(target, source, unconnected_gradients)
+        if full is None:  # TF's batch_jacobian gives zeros where jacobian gives None
+            return _C.zeros([b] + list(target._shape_tuple[1:]) + list(source._shape_tuple[1:]),
+                            source.dtype)
+        full = full.numpy()
         tr, sr = target.ndim - 1, source.ndim - 1
         full = full.reshape((b, -1, b, int(np.prod(source._shape_tuple[1:]))))
         diag = np.stack([full[i, :, i, :] for i in range(b)]) if b else full[:, :, 0, :]
