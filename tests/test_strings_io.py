@@ -104,3 +104,41 @@ def test_watching_a_string_tensor_is_a_no_op():
         tape.watch(x)
         y = x * x
     assert tape.gradient(y, x).numpy() == 4.0
+
+
+def test_string_datasets_pad_generate_and_deduplicate():
+    words = tf.data.Dataset.from_tensor_slices(["a", "bb", "ccc"])
+    chars = words.map(tf.strings.bytes_split)
+    assert chars.element_spec == tf.TensorSpec([None], tf.string)  # varies with the value
+    first = next(iter(chars.padded_batch(2)))
+    assert values(first) == [[b"a", b""], [b"b", b"b"]]  # padded with b'', as TF
+    dashes = tf.data.Dataset.from_tensor_slices([["a"], ["b"]]).padded_batch(
+        2, padded_shapes=[2], padding_values="-")
+    assert values(next(iter(dashes))) == [[b"a", b"-"], [b"b", b"-"]]
+
+    def gen():
+        yield "x"
+        yield b"y"
+    generated = tf.data.Dataset.from_generator(gen, output_signature=tf.TensorSpec((), tf.string))
+    assert [t.numpy() for t in generated] == [b"x", b"y"]
+    assert [t.numpy() for t in tf.data.Dataset.from_tensor_slices(["a", "b", "a"]).unique()] == [
+        b"a", b"b"]
+    assert words.reduce(tf.constant(""), lambda acc, s: acc + s).numpy() == b"abbccc"
+    assert list(words.batch(2).as_numpy_iterator())[1].tolist() == [b"ccc"]
+
+
+def test_list_files(tmp_path):
+    for name in ("b.txt", "a.txt", "c.csv"):
+        (tmp_path / name).write_bytes(b"line\n")
+    listed = tf.data.Dataset.list_files(str(tmp_path / "*.txt"), shuffle=False)
+    assert listed.element_spec == tf.TensorSpec([], tf.string)
+    assert [t.numpy() for t in listed] == [str(tmp_path / n).encode() for n in ("a.txt", "b.txt")]
+    both = tf.data.Dataset.list_files([str(tmp_path / "*.txt"), str(tmp_path / "*.csv")],
+                                      shuffle=False)
+    assert both.cardinality().numpy() == 3
+    shuffled = sorted(t.numpy() for t in tf.data.Dataset.list_files(str(tmp_path / "*")))
+    assert len(shuffled) == 3
+    lines = listed.interleave(tf.data.TextLineDataset)
+    assert [t.numpy() for t in lines] == [b"line", b"line"]
+    with pytest.raises(IAE, match="No files matched pattern"):
+        tf.data.Dataset.list_files(str(tmp_path / "*.none"))

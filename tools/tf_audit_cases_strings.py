@@ -179,4 +179,35 @@ STRINGS_PARSING = [
     _LINES + "r = list(tf.data.TextLineDataset(os.path.join(d, 'f.csv')).map(lambda l: tf.io.decode_csv(l, [[''], [0], [0.0]])).batch(2))",
 ]
 
-STRINGS_ALL = STRINGS_CREATE + STRINGS_OPERATORS + STRINGS_ARRAY_OPS + STRINGS_OPS + STRINGS_DATA_IO + STRINGS_PARSING
+_DS = "tf.data.Dataset.from_tensor_slices(['a', 'bb', 'ccc'])"
+_GEN = """def gen():
+    yield 'x'
+    yield b'y'
+"""
+
+STRINGS_DATASETS = [
+    "list(%s.filter(lambda s: tf.strings.length(s) > 1))" % _DS, "list(%s.cache().repeat(2).take(4))" % _DS,
+    "list(tf.data.Dataset.zip((%s, tf.data.Dataset.range(3))))" % _DS,
+    "list(%s.map(lambda s: tf.strings.bytes_split(s)).padded_batch(2))" % _DS,
+    "list(tf.data.Dataset.from_tensor_slices([['a'], ['b']]).padded_batch(2, padded_shapes=[3]))",
+    "list(tf.data.Dataset.from_tensor_slices([['a'], ['b']]).padded_batch(2, padded_shapes=[2], padding_values='-'))",
+    _GEN + "r = list(tf.data.Dataset.from_generator(gen, output_signature=tf.TensorSpec((), tf.string)))",
+    _GEN + "r = list(tf.data.Dataset.from_generator(gen, output_types=tf.string))",
+    "list(%s.as_numpy_iterator())" % _DS, "list(%s.batch(2).as_numpy_iterator())" % _DS,
+    "[list(w) for w in %s.window(2)]" % _DS, "list(%s.concatenate(tf.data.Dataset.from_tensors('z')))" % _DS,
+    "%s.reduce(tf.constant(''), lambda a, s: a + s)" % _DS, "list(%s.enumerate())" % _DS,
+    "tf.data.Dataset.from_tensors('q').get_single_element()",
+    "list(tf.data.Dataset.from_tensor_slices(['a', 'b', 'a']).unique())",
+    "%s.batch(2, drop_remainder=True).element_spec" % _DS, "%s.map(tf.strings.bytes_split).element_spec" % _DS,
+    "%s.map(lambda s: tf.strings.split(s)).element_spec" % _DS, "%s.batch(2).map(tf.strings.length).element_spec" % _DS,
+    "list(%s.map(lambda s: tf.py_function(lambda x: x.numpy().upper(), [s], tf.string)))" % _DS,
+    "list(%s.map(lambda s: tf.numpy_function(lambda x: x.upper(), [s], tf.string)))" % _DS,
+    _LINES + "r = [os.path.basename(x.numpy()) for x in tf.data.Dataset.list_files([os.path.join(d, '*.txt'), os.path.join(d, '*.csv')], shuffle=False)]",
+    _LINES + "r = tf.data.Dataset.list_files(os.path.join(d, '*'), shuffle=False).cardinality()",
+    _LINES + "r = sorted(os.path.basename(x.numpy()) for x in tf.data.Dataset.list_files(os.path.join(d, '*')))",
+    _LINES + "r = tf.data.Dataset.list_files(os.path.join(d, '*.none'))",
+    _LINES + "r = list(tf.data.Dataset.list_files(os.path.join(d, '*.txt'), shuffle=False).interleave(tf.data.TextLineDataset))",
+    _LINES + "r = list(tf.data.Dataset.list_files(os.path.join(d, '*.txt'), shuffle=False).flat_map(tf.data.TextLineDataset))",
+]
+
+STRINGS_ALL = STRINGS_CREATE + STRINGS_OPERATORS + STRINGS_ARRAY_OPS + STRINGS_OPS + STRINGS_DATA_IO + STRINGS_PARSING + STRINGS_DATASETS

@@ -4,7 +4,7 @@ import itertools
 
 import numpy as np
 
-from ..framework import errors
+from ..framework import dtypes, errors
 from ..framework.tensor import Tensor
 from ..framework.tensor_shape import TensorShape
 from ..framework.tensor_spec import TensorSpec
@@ -117,8 +117,9 @@ class PaddedBatchDataset(DatasetV2):
                         s.shape.rank != shape.rank:
                     raise ValueError("The padded shape %s is not compatible with the shape %s "
                                      "of the corresponding input component." % (shape, s.shape))
-        if padding_values is None:
-            values = [np.zeros((), s.dtype.as_numpy_dtype) for s in flat_spec]
+        if padding_values is None:  # zeros, and b'' for strings (as TF)
+            values = [np.array(b"", dtype=object) if s.dtype == dtypes.string else
+                      np.zeros((), s.dtype.as_numpy_dtype) for s in flat_spec]
         else:
             values = _flatten_up_to(spec, padding_values)
             values = [np.asarray(structure.as_numpy(structure.to_numpy_leaf(v)),

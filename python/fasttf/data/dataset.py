@@ -119,6 +119,11 @@ class DatasetV2:
         return GeneratorDataset(generator, output_types, output_shapes, args, output_signature)
 
     @staticmethod
+    def list_files(file_pattern, shuffle=None, seed=None, name=None):
+        from .text_line import list_files
+        return list_files(file_pattern, shuffle, seed)
+
+    @staticmethod
     def counter(start=0, step=1, dtype=dtypes.int64, name=None):
         from .grouping import CounterDataset
         return CounterDataset(start, step, dtype)

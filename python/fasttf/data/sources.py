@@ -204,11 +204,15 @@ def _generated(generator, args):
 def _checked_leaf(value, spec):
     np_dtype = spec.dtype.as_numpy_dtype
     try:
-        if isinstance(value, Tensor):
-            value = value.numpy()
-        array = np.asarray(value, dtype=np_dtype)
-        if array.dtype.kind in "OSU":
-            raise TypeError
+        if spec.dtype == dtypes.string:  # str is encoded to bytes, as TF
+            from ..framework import string_tensor
+            array = string_tensor.convert(value, dtypes.string)._value
+        else:
+            if isinstance(value, Tensor):
+                value = value.numpy()
+            array = np.asarray(value, dtype=np_dtype)
+            if array.dtype.kind in "OSU":
+                raise TypeError
     except (TypeError, ValueError):
         raise errors.InvalidArgumentError(
             "TypeError: `generator` yielded an element that could not be converted to the "

@@ -262,7 +262,8 @@ def example_elements(spec):
     out = []
     # Zeros then ones, so that output shapes depending on values also show up as varying.
     for unknown, fill in ((1, 0), (2, 1)):
-        flat = [np.full([unknown if d is None else d for d in s.shape], fill,
+        flat = [np.full([unknown if d is None else d for d in s.shape],
+                        (b"", b"x")[fill] if s.dtype == dtypes.string else fill,
                         dtype=s.dtype.as_numpy_dtype) for s in leaves]
         out.append(pack_as(spec, flat) if is_structure(spec) else flat[0])
     return out

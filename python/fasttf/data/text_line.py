@@ -45,3 +45,21 @@ class TextLineDataset(DatasetV2):
 
     def _cardinality(self):
         return UNKNOWN
+
+
+def list_files(file_pattern, shuffle=None, seed=None, name=None):
+    """Dataset.list_files: the files matching the pattern(s), sorted, then shuffled unless
+    shuffle=False (as TF, whose default is to shuffle)."""
+    from ..framework.errors import InvalidArgumentError
+    from ..io import gfile
+    from .dataset import Dataset
+    patterns = _filenames(file_pattern)
+    names = sorted(match for pattern in patterns for match in gfile.glob(pattern))
+    if not names:
+        raise InvalidArgumentError(
+            "Expected 'tf.Tensor(False, shape=(), dtype=bool)' to be true. Summarized data: "
+            "b'No files matched pattern: %s'" % ", ".join(patterns))
+    dataset = Dataset.from_tensor_slices(names)
+    if shuffle is None or shuffle:
+        dataset = dataset.shuffle(len(names), seed=seed)
+    return dataset

@@ -342,9 +342,9 @@ class UniqueDataset(_UnaryDataset):
         super().__init__(input_dataset)
         spec = input_dataset.element_spec
         dtype = getattr(spec, "dtype", None)
-        if dtype not in (dtypes.int32, dtypes.int64):
+        if dtype not in (dtypes.int32, dtypes.int64, dtypes.string):
             raise TypeError("`tf.data.Dataset.unique` does not support type %s -- only "
-                            "`tf.int32` and `tf.int64` are supported." % (dtype,))
+                            "`tf.int32`, `tf.int64` and `tf.string` are supported." % (dtype,))
 
     def _iterate(self):
         seen = set()
