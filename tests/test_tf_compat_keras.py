@@ -581,3 +581,12 @@ def test_ftrl_optimizer():
         np.testing.assert_allclose(v.numpy(), values, rtol=1e-5)
     with pytest.raises(ValueError, match="learning_rate_power"):
         keras.optimizers.Ftrl(learning_rate_power=0.5)
+
+
+def test_regularizer_serialize_layout_as_keras3():
+    assert keras.regularizers.serialize(keras.regularizers.l2(0.1)) == {
+        "module": "keras.regularizers", "class_name": "L2", "config": {"l2": 0.1},
+        "registered_name": None}
+    restored = keras.regularizers.deserialize(keras.regularizers.serialize(
+        keras.regularizers.L1L2(l1=0.1, l2=0.2)))
+    assert type(restored).__name__ == "L1L2"

@@ -107,7 +107,8 @@ def get(identifier):
 def serialize(regularizer):
     if regularizer is None:
         return None
-    return {"class_name": type(regularizer).__name__, "config": regularizer.get_config()}
+    return {"module": "keras.regularizers", "class_name": type(regularizer).__name__,
+            "config": regularizer.get_config(), "registered_name": None}   # Keras 3's layout
 
 
 deserialize = get
