@@ -582,3 +582,21 @@ def test_batch_jacobian_of_an_unwatched_source_is_zeros():
     assert tape.jacobian(y, x) is None
     b = tape.batch_jacobian(y, x)
     assert b.shape == (3, 4, 2) and float(tf.reduce_sum(tf.abs(b))) == 0.0
+
+
+def test_text_line_dataset_and_list_files(tmp_path):
+    for i, text in enumerate(["a,1\nb,2\n", "c,3\r\nd,4", ""]):
+        (tmp_path / ("f%d.csv" % i)).write_bytes(text.encode())
+    ds = tf.data.TextLineDataset([str(tmp_path / "f0.csv"), str(tmp_path / "f1.csv")])
+    assert repr(ds) == ("<TextLineDatasetV2 element_spec=TensorSpec(shape=(), dtype=tf.string, "
+                        "name=None)>")
+    assert list(ds.as_numpy_iterator()) == [b"a,1", b"b,2", b"c,3", b"d,4"]
+    assert int(ds.cardinality()) == tf.data.UNKNOWN_CARDINALITY
+    files = tf.data.Dataset.list_files(str(tmp_path / "*.csv"), shuffle=False)
+    assert [os.path.basename(f) for f in files.as_numpy_iterator()] == [b"f0.csv", b"f1.csv",
+                                                                        b"f2.csv"]
+    assert type(tf.data.Dataset.list_files(str(tmp_path / "*.csv"))).__name__ == "_ShuffleDataset"
+    with pytest.raises(tf.errors.InvalidArgumentError):
+        tf.data.Dataset.list_files(str(tmp_path / "*.none"))
+    with pytest.raises(tf.errors.NotFoundError):
+        list(tf.data.TextLineDataset(str(tmp_path / "missing.txt")))
