@@ -423,3 +423,27 @@ def test_string_hashes_over_all_length_classes():
     assert [string_hash.fingerprint64(t) % 1000003 for t in texts] == FARMHASH_BUCKETS
     assert [string_hash.hash64(t) % 1000003 for t in texts] == HASH64_BUCKETS
     assert [string_hash.siphash24((7, 9), t) % 1000003 for t in texts] == SIPHASH_BUCKETS
+
+
+def test_edge_cases_as_tf():
+    grid = [["a", "b"], ["c", "d"]]
+    # reduce_join joins along the given axes one after the other (the first varies fastest)
+    assert tf.strings.reduce_join(grid, axis=[0, 1]).numpy() == b"acbd"
+    assert tf.strings.reduce_join(grid, axis=[1, 0]).numpy() == b"abcd"
+    with pytest.raises(IAE, match="Duplicate reduction dimension -1"):
+        tf.strings.reduce_join(grid, axis=[1, -1])
+    # RE2's global replace skips an empty match where the previous match ended
+    assert values(tf.strings.regex_replace(["aaa", "baaac"], "a*", "X")) == [b"X", b"XbXcX"]
+    assert tf.strings.regex_replace("h\u00e9", "", "-").numpy() == b"-h-\xc3\xa9-"
+    assert tf.strings.regex_replace("abab", "b", "x", replace_global=False).numpy() == b"axab"
+    assert tf.strings.substr("abc", 1, -1).numpy() == b"bc"  # bytes: the rest
+    assert tf.strings.substr("abc", 0, -1, unit="UTF8_CHAR").numpy() == b""
+    assert tf.strings.join([]).numpy() == b""
+    assert values(tf.fill([2], ["x"])) == [b"x", b"x"]  # a one-element value is a scalar
+    with pytest.raises(IAE, match="value must represent a scalar"):
+        tf.fill([2], [["x"]])
+    with pytest.raises(IAE, match="not in the list of allowed values"):
+        tf.ones_like("a")
+    first, second = tf.identity_n([tf.constant("a"), tf.constant(1)])
+    assert first.numpy() == b"a" and second.numpy() == 1
+    assert np.isinf(tf.strings.to_number(["1e40"]).numpy()[0])

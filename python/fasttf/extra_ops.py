@@ -15,7 +15,7 @@ import numpy as np
 from . import _C
 from . import math as _math
 from .framework import dtypes
-from .framework.constant_op import convert_to_tensor
+from .framework.constant_op import convert_to_tensor, identity
 from .framework.errors import (InternalError, InvalidArgumentError, NotFoundError,
                                ResourceExhaustedError)
 from .framework.tensor import Tensor
@@ -544,7 +544,7 @@ def identity_n(input, name=None):  # noqa: A002
     if not values:
         raise InvalidArgumentError("[identity_n] Length for attr 'T' of 0 must be at least "
                                    "minimum 1")
-    return [_C.identity(_t(v)) for v in values]
+    return [identity(v) for v in values]  # constant_op.identity: strings too
 
 
 def get_static_value(tensor, partial=False):

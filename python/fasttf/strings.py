@@ -36,7 +36,8 @@ def _map(t, fn, otype=object):
         out = np.empty(flat.size, dtype=object)
         out[:] = [fn(v) for v in flat]
         return st.from_array(out.reshape(t._value.shape))
-    out = np.fromiter((fn(v) for v in flat), dtype=otype, count=flat.size)
+    with np.errstate(over="ignore"):  # '1e40' is inf in float32, as TF
+        out = np.fromiter((fn(v) for v in flat), dtype=otype, count=flat.size)
     return _C.convert_to_tensor(out.reshape(t._value.shape), dtypes.as_dtype(otype))
 
 
@@ -107,6 +108,8 @@ def join(inputs, separator="", name=None):
         if shape != shapes[0]:
             raise InvalidArgumentError("Input shapes do not match: %s vs. %s [Op:StringJoin]"
                                        % (list(shapes[0]), list(shape)))
+    if not tensors:
+        return st.convert(b"")  # as TF
     shape = shapes[0] if shapes else ()
     columns = [np.broadcast_to(t._value, shape).reshape(-1) for t in tensors]
     out = np.empty(int(np.prod(shape)), dtype=object)
@@ -120,18 +123,26 @@ def reduce_join(inputs, axis=None, keepdims=False, separator="", name=None):
     sep = _separator(separator)
     rank = t._value.ndim
     if axis is None:
-        axes = list(range(rank))
+        order = list(range(rank))  # all axes, the last one varying fastest
     else:
         raw = axis.numpy() if isinstance(axis, Tensor) else np.asarray(axis)
-        axes = [int(a) for a in raw.reshape(-1)]
-    for a in axes:
-        if not -rank <= a < rank:
-            raise OutOfRangeError("Invalid reduction dimension %d for input with %d "
-                                  "dimension(s) [Op:ReduceJoin]" % (a, rank))
-    axes = sorted({a % rank for a in axes})
+        given = [int(a) for a in raw.reshape(-1)]
+        for a in given:
+            if not -rank <= a < rank:
+                raise OutOfRangeError("Invalid reduction dimension %d for input with %d "
+                                      "dimension(s) [Op:ReduceJoin]" % (a, rank))
+        seen = set()
+        for a in given:
+            if a % rank in seen:
+                raise InvalidArgumentError("Duplicate reduction dimension %d [Op:ReduceJoin]"
+                                           % a)
+            seen.add(a % rank)
+        # TF joins along the given axes one after the other: the first varies fastest.
+        order = [a % rank for a in reversed(given)]
+    axes = set(order)
     kept = [d for d in range(rank) if d not in axes]
-    # Move the reduced axes last, in order, so each output element joins one C-order run.
-    moved = np.transpose(t._value, kept + axes)
+    # Move the reduced axes last, so each output element joins one C-order run.
+    moved = np.transpose(t._value, kept + order)
     out_shape = moved.shape[:len(kept)]
     rows = moved.reshape(int(np.prod(out_shape)), -1)
     out = np.empty(rows.shape[0], dtype=object)
@@ -175,7 +186,9 @@ def substr(input, pos, len, unit="BYTE", name=None):  # noqa: A002 - TF's argume
                                        "[Op:Substr]" % (p, value, i))
         if p < 0:
             p += size
-        piece = text[p:p + max(n, 0)]
+        # A negative length: the rest of the string in bytes (std::string::substr), nothing
+        # in characters, as TF.
+        piece = text[p:] if n < 0 and unit == "BYTE" else text[p:p + max(n, 0)]
         out[i] = piece if unit == "BYTE" else piece.encode("utf-8")
     return st.from_array(out.reshape(shape))
 
@@ -200,8 +213,40 @@ def regex_replace(input, pattern, rewrite, replace_global=True, name=None):
     template = rewrite.encode("utf-8") if isinstance(rewrite, str) else bytes(rewrite)
     # Python's template reads \0 as an octal escape; RE2 means the whole match.
     template = re.sub(rb"\\(\d)", rb"\\g<\1>", template)
-    count = 0 if replace_global else 1
-    return _map(t, lambda v: regex.sub(template, v, count=count))
+    if replace_global:
+        return _map(t, lambda v: _global_replace(regex, template, v))
+    return _map(t, lambda v: regex.sub(template, v, count=1))
+
+
+def _utf8_step(value, i):
+    lead = value[i]
+    step = 1 if lead < 0xC0 else 2 if lead < 0xE0 else 3 if lead < 0xF0 else 4
+    return min(step, len(value) - i)
+
+
+def _global_replace(regex, template, value):
+    """RE2::GlobalReplace: like re.sub, except that an empty match right where the previous
+    match ended is skipped (re.sub takes it: 'aaa' with a* is 'X' in TF, 'XX' in Python),
+    and a skip moves by one UTF-8 character."""
+    out, pos, last_end, count, n = [], 0, -1, 0, len(value)
+    while pos <= n:
+        match = regex.search(value, pos)
+        if match is None:
+            break
+        start, end = match.span()
+        out.append(value[pos:start])
+        if start == end == last_end:
+            step = _utf8_step(value, pos) if pos < n else 1
+            out.append(value[pos:pos + step])
+            pos += step
+            continue
+        out.append(match.expand(template))
+        pos = last_end = end
+        count += 1
+    if count == 0:
+        return value
+    out.append(value[pos:])
+    return b"".join(out)
 
 
 def regex_full_match(input, pattern, name=None):

@@ -114,6 +114,10 @@ def zeros_like(input, dtype=None, name=None, layout=None):
 
 def ones_like(input, dtype=None, name=None, layout=None):
     input = convert_to_tensor(input)
+    if input.__class__ is StringTensor and dtype is None:
+        from .errors import InvalidArgumentError
+        raise InvalidArgumentError("Value for attr 'T' of string is not in the list of allowed "
+                                   "values [Op:OnesLike]")
     return _C.ones(list(input._shape_tuple), dtypes.as_dtype(dtype) if dtype else input.dtype)
 
 

@@ -420,9 +420,10 @@ def fill(dims, value):
     dims = shape_list(dims, "fill")
     if any(d < 0 for d in dims):
         raise InvalidArgumentError("[fill] dims must be non-negative, got %s" % (dims,))
-    if value._value.ndim != 0:
-        raise ValueError("[fill] value must be a scalar, got shape %s" % (value.shape,))
+    if value._value.ndim > 1 or value._value.size != 1:  # as TF, a [1] value is a scalar
+        raise InvalidArgumentError("value must represent a scalar, got shape %s [Op:Fill]"
+                                   % (list(value._value.shape),))
     out = np.empty(int(np.prod(dims)), dtype=object)
-    out[:] = [value._value[()]] * out.size
+    out[:] = [value._value.reshape(-1)[0]] * out.size
     return from_array(out.reshape(dims))
 
