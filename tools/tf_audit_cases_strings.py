@@ -320,4 +320,42 @@ STRINGS_EDGE = [
     "tf.strings.regex_replace(['abab'], 'b', 'x', replace_global=False)",
 ]
 
-STRINGS_ALL = STRINGS_CREATE + STRINGS_OPERATORS + STRINGS_ARRAY_OPS + STRINGS_OPS + STRINGS_DATA_IO + STRINGS_PARSING + STRINGS_DATASETS + STRINGS_EDGE
+# tf.lookup tables over string (and integer) keys.
+_V = """import tempfile, os
+d = tempfile.mkdtemp()
+with open(os.path.join(d, 'vocab.txt'), 'w') as f:
+    f.write('emerson\\nlake\\npalmer\\n')
+with open(os.path.join(d, 'kv.tsv'), 'w') as f:
+    f.write('a\\t10\\nb\\t20\\n')
+"""
+_T = "tf.lookup.StaticHashTable(tf.lookup.KeyValueTensorInitializer(['a', 'b'], [1, 2]), -1)"
+STRINGS_LOOKUP = [
+    "%s.lookup(tf.constant(['a', 'c', 'b']))" % _T, "%s.size()" % _T, "%s.key_dtype" % _T, "%s.value_dtype" % _T,
+    "%s.default_value" % _T, "%s[tf.constant([['a']])]" % _T,
+    "sorted(zip(*[t.numpy().tolist() for t in %s.export()]))" % _T,
+    "%s.lookup(tf.constant([1]))" % _T,
+    "tf.lookup.StaticHashTable(tf.lookup.KeyValueTensorInitializer(['a', 'a'], [1, 2]), -1)",
+    "tf.lookup.StaticHashTable(tf.lookup.KeyValueTensorInitializer(['a', 'a'], [1, 1]), -1).size()",
+    "tf.lookup.StaticHashTable(tf.lookup.KeyValueTensorInitializer(['a', 'b'], [1, 2]), -1.5)",
+    "tf.lookup.StaticHashTable(tf.lookup.KeyValueTensorInitializer([1, 2], [0.5, 1.5]), 0.0).lookup(tf.constant([2, 3]))",
+    "tf.lookup.StaticHashTable(tf.lookup.KeyValueTensorInitializer(tf.constant([1, 2], tf.int64), ['x', 'y']), '?').lookup(tf.constant([2, 3], tf.int64))",
+    "tf.lookup.StaticHashTable(tf.lookup.KeyValueTensorInitializer([1, 2], ['x', 'y']), '?').lookup(tf.constant([2, 3]))",
+    "tf.lookup.StaticVocabularyTable(tf.lookup.KeyValueTensorInitializer(['emerson', 'lake'], tf.constant([0, 1], tf.int64)), 5).lookup(tf.constant(['lake', 'palmer', 'x', 'emerson']))",
+    "tf.lookup.StaticVocabularyTable(tf.lookup.KeyValueTensorInitializer(['emerson', 'lake'], tf.constant([0, 1], tf.int64)), 5).size()",
+    "tf.lookup.StaticVocabularyTable(tf.lookup.KeyValueTensorInitializer(tf.constant([10, 20], tf.int64), tf.constant([0, 1], tf.int64)), 4).lookup(tf.constant([20, 7, 99, -5], tf.int64))",
+    "tf.lookup.StaticVocabularyTable(tf.lookup.KeyValueTensorInitializer(['a'], tf.constant([0], tf.int64)), 0)",
+    _V + "r = tf.lookup.StaticVocabularyTable(tf.lookup.TextFileInitializer(os.path.join(d, 'vocab.txt'), tf.string, tf.lookup.TextFileIndex.WHOLE_LINE, tf.int64, tf.lookup.TextFileIndex.LINE_NUMBER), 3).lookup(tf.constant(['palmer', 'zz', 'lake']))",
+    _V + "r = tf.lookup.StaticHashTable(tf.lookup.TextFileInitializer(os.path.join(d, 'kv.tsv'), tf.string, 0, tf.int64, 1, delimiter='\\t'), -1).lookup(tf.constant(['b', 'z']))",
+    _V + "r = tf.lookup.StaticHashTable(tf.lookup.TextFileInitializer(os.path.join(d, 'vocab.txt'), tf.string, tf.lookup.TextFileIndex.WHOLE_LINE, tf.int64, tf.lookup.TextFileIndex.LINE_NUMBER, vocab_size=2), -1).lookup(tf.constant(['palmer', 'lake']))",
+    """m = tf.lookup.experimental.MutableHashTable(tf.string, tf.int64, -1)
+m.insert(tf.constant(['a', 'b']), tf.constant([1, 2], tf.int64))
+r1 = (m.lookup(tf.constant(['a', 'z'])), m.size())
+m.remove(tf.constant(['a']))
+r = r1 + (m.lookup(tf.constant(['a', 'b'])), m.export())""",
+    """m = tf.lookup.experimental.MutableHashTable(tf.string, tf.int64, -1)
+m.insert(tf.constant(['a']), tf.constant([1]))""",
+    "int(tf.lookup.TextFileIndex.WHOLE_LINE)", "int(tf.lookup.TextFileIndex.LINE_NUMBER)",
+    "list(tf.data.Dataset.from_tensor_slices(['lake', 'x']).map(tf.lookup.StaticVocabularyTable(tf.lookup.KeyValueTensorInitializer(['emerson', 'lake'], tf.constant([0, 1], tf.int64)), 2).lookup))",
+]
+
+STRINGS_ALL = STRINGS_CREATE + STRINGS_OPERATORS + STRINGS_ARRAY_OPS + STRINGS_OPS + STRINGS_DATA_IO + STRINGS_PARSING + STRINGS_DATASETS + STRINGS_EDGE + STRINGS_LOOKUP

@@ -77,7 +77,7 @@ _LAZY_MODULES = {"keras": ".keras", "losses": ".keras.losses", "metrics": ".kera
                  "optimizers": ".keras.optimizers", "summary": ".summary",
                  "train": ".train", "saved_model": ".saved_model", "bitwise": ".bitwise",
                  "test": ".test", "version": ".version", "io": ".io",
-                 "strings": ".strings"}
+                 "strings": ".strings", "lookup": ".lookup"}
 
 
 def __getattr__(name):
