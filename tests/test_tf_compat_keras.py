@@ -590,3 +590,22 @@ def test_regularizer_serialize_layout_as_keras3():
     restored = keras.regularizers.deserialize(keras.regularizers.serialize(
         keras.regularizers.L1L2(l1=0.1, l2=0.2)))
     assert type(restored).__name__ == "L1L2"
+
+
+def test_h5_training_config_is_readable_by_tf_keras_2(tmp_path):
+    import json
+
+    import h5py
+    model = _dense_ones()
+    model.compile(optimizer=keras.optimizers.Adam(0.01), loss="mse", metrics=["mae"])
+    model.fit(np.ones((2, 3)), np.ones((2, 2)), verbose=0)
+    path = str(tmp_path / "m.h5")
+    model.save(path)
+    with h5py.File(path, "r") as f:
+        config = json.loads(f.attrs["training_config"])["optimizer_config"]["config"]
+    # TF-Keras 2 builds its new optimizer from this and refuses Keras-3-only arguments
+    assert config["is_legacy_optimizer"] is False
+    assert "loss_scale_factor" not in config and "gradient_accumulation_steps" not in config
+    reloaded = keras.models.load_model(path)
+    assert type(reloaded.optimizer).__name__ == "Adam"
+    assert float(reloaded.optimizer.learning_rate) == pytest.approx(0.01)

@@ -51,7 +51,7 @@ def _save_h5(model, filepath, include_optimizer):
                 training = model_config.compile_config(model)
                 training["optimizer_config"] = {
                     "class_name": type(model.optimizer).__name__,
-                    "config": model_config.to_json_value(model.optimizer.get_config())}
+                    "config": _legacy_optimizer_config(model.optimizer)}
                 del training["optimizer"]
                 f.attrs["training_config"] = json.dumps(training)
             h5_format.write_legacy(f.create_group("model_weights"), model)
@@ -82,6 +82,16 @@ def _load_h5(filepath, custom_objects, compile):
             plan += h5_format.read_legacy_optimizer(f, model.optimizer, model, filepath) or []
     h5_format.apply_plan(plan)
     return model
+
+
+def _legacy_optimizer_config(optimizer):
+    """The optimizer config TF-Keras 2 writes into .h5: marked as a new (not legacy)
+    optimizer, without the Keras-3-only arguments TF-Keras 2 refuses."""
+    config = dict(model_config.to_json_value(optimizer.get_config()))
+    config.pop("loss_scale_factor", None)
+    config.pop("gradient_accumulation_steps", None)
+    config["is_legacy_optimizer"] = False
+    return config
 
 
 def load_model(filepath, custom_objects=None, compile=True, safe_mode=True, **kwargs):
