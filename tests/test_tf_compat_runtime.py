@@ -266,8 +266,10 @@ def test_while_loop_case_and_switch_case_errors_as_tf():
 
 
 def test_config_optimizer_and_tf32_flags():
+    tf.config.optimizer.set_jit(True)
+    assert tf.config.optimizer.get_jit() == "autoclustering"
     tf.config.optimizer.set_jit(False)
-    assert tf.config.optimizer.get_jit() is False
+    assert tf.config.optimizer.get_jit() == ""
     assert tf.config.experimental.tensor_float_32_execution_enabled() is True
     tf.config.experimental.enable_tensor_float_32_execution(False)
     assert tf.config.experimental.tensor_float_32_execution_enabled() is False

@@ -84,11 +84,12 @@ def _enable_tensor_float_32_execution(enabled):
 
 
 def _set_jit(enabled):
-    _state["jit"] = enabled
+    # TF reports the XLA setting as a string: "autoclustering" when on, "" when off.
+    _state["jit"] = "autoclustering" if enabled else ""
 
 
 def _get_jit():
-    return _state.get("jit", False)
+    return _state.get("jit", "")
 
 
 def _set_optimizer_options(options):
