@@ -1368,3 +1368,6 @@ CASES = list(dict.fromkeys(CASES + EXTRAS_ALL))
 
 from tf_audit_cases_strings import STRINGS_ALL  # noqa: E402 - string tensors and tf.strings
 CASES = list(dict.fromkeys(CASES + STRINGS_ALL))
+
+from tf_audit_cases_core import CORE_ALL  # noqa: E402 - core tensor API: dtypes, errors, ops
+CASES = list(dict.fromkeys(CASES + CORE_ALL))

@@ -30,6 +30,8 @@ Tensor binary(BinaryOp op, const Tensor& a, const Tensor& b) {
 
 Tensor unary(UnaryOp op, const Tensor& x) {
   const char* name = kernels::unary_name(op);
+  if (op == UnaryOp::Neg && x.dtype() == DType::UInt8)  // TF's Neg has no unsigned kernel
+    fail<TypeError>("[", name, "] not supported for dtype uint8");
   DType out_dtype = kernels::unary_returns_bool(op) ? DType::Bool : x.dtype();
   Tensor out = Tensor::empty(x.shape(), out_dtype, name);
   kernels::unary(op, x, out);

@@ -68,6 +68,7 @@ from .extra_ops import (batch_to_space, dynamic_partition, dynamic_stitch, get_s
                         truncatediv, truncatemod, tuple, unravel_index)  # (shadows builtin)
 from .functional_ops import foldl, foldr, scan, vectorized_map
 dtypes.saturate_cast = saturate_cast  # tf.dtypes.saturate_cast
+dtypes.cast = cast  # tf.dtypes.cast
 from . import data
 
 # Imported on first use (module __getattr__, PEP 562): Keras (which tf.train and tf.saved_model

@@ -327,18 +327,17 @@ def one_hot(indices, depth, on_value=None, off_value=None, axis=None, dtype=None
     indices = _t(indices)
     if not indices.dtype.is_integer:
         raise op_dtype_error("[one_hot] indices must be an integer tensor, got %s"
-                        % indices.dtype.name)
+                             % indices.dtype.name)
     depth = int(depth)
     if depth < 0:
         raise InvalidArgumentError("[one_hot] depth must be non-negative, got %d" % depth)
-    if dtype is None:
-        for v in (on_value, off_value):
-            if v is not None:
-                dtype = v.dtype if isinstance(v, Tensor) else convert_to_tensor(v).dtype
-                break
-        else:
-            dtype = dtypes.float32
-    dtype = dtypes.as_dtype(dtype)
+    given = [v.dtype if isinstance(v, Tensor) else convert_to_tensor(v).dtype
+             for v in (on_value, off_value) if v is not None]
+    if dtype is None and len(given) == 2 and given[0] != given[1]:
+        raise TypeError("dtype %r of on_value does not match dtype %r of off_value"
+                        % (given[0], given[1]))
+    dtype = dtypes.as_dtype(dtype if dtype is not None else given[0] if given else
+                            dtypes.float32)
     on = convert_to_tensor(1 if on_value is None else on_value, dtype=dtype)
     off = convert_to_tensor(0 if off_value is None else off_value, dtype=dtype)
     rank = indices.ndim
@@ -387,7 +386,9 @@ def gather_nd(params, indices, batch_dims=0, name=None):
 
 def boolean_mask(tensor, mask, axis=None, name="boolean_mask"):
     """tf.boolean_mask: the entries of tensor where mask (over axes axis..) is True."""
-    mask = mask if isinstance(mask, Tensor) else convert_to_tensor(mask, dtype=dtypes.bool_)
+    mask = _t(mask)
+    if mask.dtype != dtypes.bool_:  # as TF (it takes where(mask)): nonzero entries are True
+        mask = _C.binary_op(_C.BinaryOp.not_equal, mask, _C.zeros([], mask.dtype))
     tensor = _t(tensor)
     if tensor.__class__ is StringTensor:
         return _strings.on_positions(boolean_mask, tensor, mask, axis)
@@ -558,11 +559,11 @@ def repeat(input, repeats, axis=None, name=None):
 def sequence_mask(lengths, maxlen=None, dtype=dtypes.bool_, name=None):
     """tf.sequence_mask: mask[..., j] = j < lengths[...]; maxlen defaults to max(lengths)."""
     lengths = _t(lengths)
-    if not lengths.dtype.is_integer:
-        raise TypeError("[sequence_mask] lengths must be integers, got %s" % lengths.dtype.name)
-    if maxlen is None:
-        maxlen = int(np.max(lengths.numpy())) if lengths._numel() else 0
-    maxlen = int(maxlen)
+    if lengths.dtype == dtypes.bool_:
+        raise op_dtype_error("[sequence_mask] lengths must be numbers, got bool")
+    if maxlen is None:  # float lengths are allowed, as TF: row j is kept while j < length
+        maxlen = np.max(lengths.numpy()) if lengths._numel() else 0
+    maxlen = float(maxlen) if lengths.dtype.is_floating else int(maxlen)
     row = _C.range(0., float(maxlen), 1., lengths.dtype)
     mask = row < _C.expand_dims(lengths, -1)
     dtype = dtypes.as_dtype(dtype)

@@ -253,8 +253,15 @@ def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_
     except TypeError:  # not tensors yet, flags that are not bools, or an integer product
         pass
     a = a if isinstance(a, Tensor) else convert_to_tensor(a)
-    b = b if isinstance(b, Tensor) else _C.convert_to_tensor(b, a.dtype)
+    if not isinstance(b, Tensor):
+        try:  # as TF: a's dtype is only a hint for b, so int @ float fails in the op
+            b = _C.convert_to_tensor(b, a.dtype)
+        except TypeError:
+            b = convert_to_tensor(b)
     ta, tb = bool(ta), bool(tb)
+    if a.dtype == b.dtype and a.dtype in (dtypes.float16, dtypes.bfloat16):
+        return _in_float32(lambda a32, b32: _C.matmul(a32, b32, ta, tb), a,
+                           _C.cast(b, dtypes.float32))
     try:
         return _C.matmul(a, b, ta, tb)
     except TypeError:
@@ -436,14 +443,22 @@ def multiply_no_nan(x, y, name=None):
     return _C.where(zero_y, _C.zeros([], x.dtype), x * y)
 
 
+def _in_float32(fn, x, *args):
+    """fn on a half-precision x computed in float32 and cast back (TF has half kernels; the
+    C++ softmax and GEMM here take float32/float64)."""
+    if x.dtype in (dtypes.float16, dtypes.bfloat16):
+        return _C.cast(fn(_C.cast(x, dtypes.float32), *args), x.dtype)
+    return fn(x, *args)
+
+
 def softmax(logits, axis=None, name=None):
     """exp(logits) / sum(exp(logits)) along axis (default -1), stable for large logits."""
-    return _C.softmax(_t(logits), -1 if axis is None else _int_axis(axis))
+    return _in_float32(_C.softmax, _t(logits), -1 if axis is None else _int_axis(axis))
 
 
 def log_softmax(logits, axis=None, name=None):
     """logits - logsumexp(logits) along axis (default -1)."""
-    return _C.log_softmax(_t(logits), -1 if axis is None else _int_axis(axis))
+    return _in_float32(_C.log_softmax, _t(logits), -1 if axis is None else _int_axis(axis))
 
 
 def l2_normalize(x, axis=None, epsilon=1e-12, name=None, dim=None):
@@ -543,4 +558,7 @@ def accumulate_n(inputs, shape=None, tensor_dtype=None, name=None):
 
 from .segment_ops import (bincount, confusion_matrix, segment_max, segment_mean,  # noqa: E402, F401
                           segment_min, segment_sum, unsorted_segment_max, unsorted_segment_mean,
-                          unsorted_segment_min, unsorted_segment_sqrt_n, unsorted_segment_sum)
+                          unsorted_segment_min, unsorted_segment_sqrt_n, unsorted_segment_sum,
+                          segment_prod, unsorted_segment_prod)
+from .special_math import (cumulative_logsumexp, digamma, lgamma, polygamma,  # noqa: E402, F401
+                           zeta)

@@ -12,7 +12,7 @@ import numpy as np
 from . import _C
 from . import math as _math
 from .framework import dtypes
-from .framework.errors import InvalidArgumentError
+from .framework.errors import InvalidArgumentError, op_dtype_error
 from .framework.tensor import Tensor
 from .math import (_axes, _int_axis, _like, _require_float, _t, l2_normalize, log_softmax,
                    sigmoid, softmax, softplus, softsign, tanh)
@@ -109,8 +109,11 @@ def sigmoid_cross_entropy_with_logits(labels=None, logits=None, name=None):
     if labels is None or logits is None:
         raise ValueError("sigmoid_cross_entropy_with_logits needs both labels and logits")
     logits = _t(logits)
-    labels = _like(labels, logits)
+    labels = _t(labels)  # as TF: int labels are not cast (the op refuses mixed dtypes)
     _require_float(logits, "sigmoid_cross_entropy_with_logits")
+    if labels.dtype != logits.dtype:
+        raise op_dtype_error("[sigmoid_cross_entropy_with_logits] labels (%s) and logits (%s) "
+                             "must have the same dtype" % (labels.dtype.name, logits.dtype.name))
     _same_shape(labels, logits, "sigmoid_cross_entropy_with_logits")
     zeros = _C.zeros([], logits.dtype)
     relu_logits = _C.where(_C.binary_op(_C.BinaryOp.greater_equal, logits, zeros), logits, zeros)
@@ -222,13 +225,22 @@ def bias_add(value, bias, data_format=None, name=None):
 
 
 def embedding_lookup(params, ids, max_norm=None, name=None):
-    """Rows of `params` picked by `ids` (tf.nn.embedding_lookup with one params tensor)."""
-    from .array_ops import gather
-    if isinstance(params, (list, tuple)) and len(params) == 1 and isinstance(params[0], Tensor):
-        params = params[0]
+    """Rows of `params` picked by `ids`. As TF, a Python list of params is a list of shards
+    (even a list of lists: [[1., 2.], [3., 4.]] is two 1-D shards), split by TF 2's "div"
+    strategy: shard i holds a contiguous block of ids, so joining the shards in order and
+    gathering from the whole is the same lookup. max_norm clips each looked-up row's L2 norm."""
+    from .array_ops import concat, gather
+    if isinstance(params, (list, tuple)):
+        if not params:
+            raise ValueError("Need at least one param")
+        shards = [_t(p) for p in params]
+        params = shards[0] if len(shards) == 1 else concat(shards, 0)
+    ids = _t(ids)
+    result = gather(params, ids)
     if max_norm is not None:
-        raise NotImplementedError("[embedding_lookup] max_norm is not supported")
-    return gather(params, ids)
+        result = _math.clip_by_norm(result, max_norm,
+                                    axes=list(range(ids.ndim, result.ndim)))
+    return result
 
 
 def top_k(input, k=1, sorted=True, index_type=dtypes.int32, name=None):

@@ -196,6 +196,46 @@ def uniform(shape, minval=0, maxval=None, dtype=dtypes.float32, seed=None, name=
     return _uniform(shape, minval, maxval, dtype, _next_key(seed), "random_uniform")
 
 
+def _numpy_generator(seed):
+    """A NumPy Philox generator on this op's (key, stream): seeded runs repeat, as TF's."""
+    key, stream = _next_key(seed)
+    return np.random.Generator(np.random.Philox(key=[int(key) & (2 ** 64 - 1),
+                                                     int(stream) & (2 ** 64 - 1)]))
+
+
+def poisson(shape, lam, dtype=dtypes.float32, seed=None, name=None):
+    """Poisson samples of shape `shape + lam.shape` (lam's dtype does not decide the output's,
+    as TF). No gradient, as in TF."""
+    dtype = dtypes.as_dtype(dtype)
+    if dtype not in (dtypes.float16, dtypes.float32, dtypes.float64, dtypes.int32, dtypes.int64):
+        from .framework.errors import op_dtype_error
+        raise op_dtype_error("[random_poisson] dtype must be float16, float32, float64, int32 "
+                             "or int64, got %s" % dtype.name)
+    shape = shape_list(shape, "random_poisson")
+    rate = lam.numpy() if isinstance(lam, Tensor) else np.asarray(lam, np.float64)
+    if np.any(rate < 0):
+        from .framework.errors import InvalidArgumentError
+        raise InvalidArgumentError("[random_poisson] lam must be non-negative")
+    samples = _numpy_generator(seed).poisson(np.broadcast_to(rate, shape + list(rate.shape)))
+    return convert_to_tensor(samples.astype(dtype.as_numpy_dtype))
+
+
+def gamma(shape, alpha, beta=None, dtype=dtypes.float32, seed=None, name=None):
+    """Gamma(alpha, rate=beta) samples of shape `shape + broadcast(alpha, beta).shape`.
+    (TF also differentiates the samples with respect to alpha; fasttf does not.)"""
+    dtype = _float_dtype(dtype, "random_gamma")
+    alpha = alpha if isinstance(alpha, Tensor) else convert_to_tensor(alpha, dtype)
+    a = alpha.numpy().astype(np.float64)
+    b = np.ones([], np.float64)
+    if beta is not None:
+        beta = beta if isinstance(beta, Tensor) else convert_to_tensor(beta, dtype)
+        b = beta.numpy().astype(np.float64)
+    a, b = np.broadcast_arrays(a, b)
+    shape = shape_list(shape, "random_gamma")
+    draws = _numpy_generator(seed).standard_gamma(np.broadcast_to(a, shape + list(a.shape)))
+    return convert_to_tensor((draws / b).astype(dtype.as_numpy_dtype))
+
+
 def shuffle(value, seed=None, name=None):
     """A copy of value with its first dimension randomly permuted."""
     value = value if isinstance(value, Tensor) else convert_to_tensor(value)

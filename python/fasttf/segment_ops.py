@@ -88,6 +88,48 @@ def unsorted_segment_min(data, segment_ids, num_segments, name=None):
     return _extreme("min", "unsorted_segment_min", data, segment_ids, num_segments)
 
 
+def _prod(op, data, segment_ids, num_segments):
+    """Products per segment (1 for an empty segment, as TF). The gradient is TF's: each element
+    gets the product of the other elements of its segment (exact with zeros present)."""
+    from .framework.custom_gradient import custom_gradient
+    rows, index, shape = _segment_args(op, data, segment_ids, num_segments)
+    ids = index.numpy().reshape(-1)
+    dtype = rows.dtype
+
+    @custom_gradient
+    def prod(rows):
+        values = rows.numpy()
+        out = np.ones(shape, values.dtype)
+        np.multiply.at(out, ids, values)
+
+        def grad(upstream):
+            zeros = (values == 0)
+            zero_count = np.zeros(shape, np.int64)
+            np.add.at(zero_count, ids, zeros.astype(np.int64))
+            nonzero_prod = np.ones(shape, values.dtype)
+            np.multiply.at(nonzero_prod, ids, np.where(zeros, 1, values))
+            with np.errstate(divide="ignore", invalid="ignore"):
+                others = np.where(zeros, np.where(zero_count[ids] == 1, nonzero_prod[ids], 0),
+                                  np.where(zero_count[ids] > 0, 0, out[ids] / values))
+            return _C.gather(upstream, index.__class__(ids.astype(np.int32)), 0, 0) * \
+                convert_to_tensor(others.astype(values.dtype))
+        return convert_to_tensor(out), grad
+    if not dtype.is_floating:  # integer products: no gradient to carry
+        values = rows.numpy()
+        out = np.ones(shape, values.dtype)
+        np.multiply.at(out, ids, values)
+        return convert_to_tensor(out)
+    return prod(rows)
+
+
+def unsorted_segment_prod(data, segment_ids, num_segments, name=None):
+    return _prod("unsorted_segment_prod", data, segment_ids, num_segments)
+
+
+def segment_prod(data, segment_ids, name=None):
+    return _prod("segment_prod", data, segment_ids, None)
+
+
 def segment_sum(data, segment_ids, name=None):
     rows, index, shape = _segment_args("segment_sum", data, segment_ids, None)
     return _C.scatter_nd(index, rows, shape)
@@ -99,21 +141,34 @@ def segment_mean(data, segment_ids, name=None):
     return _C.scatter_nd(index, rows, shape) / (count + _C.cast(count == 0, rows.dtype))
 
 
+def _sorted_extreme(kind, op, data, segment_ids):
+    # The sorted segment_max/min give 0 for an id that no row has (the unsorted ops give the
+    # dtype's lowest/highest value).
+    result = _extreme(kind, op, data, segment_ids, None)
+    ids = _t(segment_ids).numpy().reshape(-1)
+    present = np.zeros(result._shape_tuple[0], bool)
+    present[ids[ids >= 0]] = True
+    if present.all():
+        return result
+    keep = convert_to_tensor(present.reshape([-1] + [1] * (result.ndim - 1)))
+    return _C.where(keep, result, _C.zeros([], result.dtype))
+
+
 def segment_max(data, segment_ids, name=None):
-    return _extreme("max", "segment_max", data, segment_ids, None)
+    return _sorted_extreme("max", "segment_max", data, segment_ids)
 
 
 def segment_min(data, segment_ids, name=None):
-    return _extreme("min", "segment_min", data, segment_ids, None)
+    return _sorted_extreme("min", "segment_min", data, segment_ids)
 
 
 def bincount(arr, weights=None, minlength=None, maxlength=None, dtype=dtypes.int32, name=None,
              axis=None, binary_output=False):
     """tf.math.bincount over the flattened input: counts (or summed weights) per value."""
     values = _t(arr)
-    if not values.dtype.is_integer:
-        raise TypeError("[bincount] arr must be integers, got %s" % values.dtype.name)
-    flat = values.numpy().reshape(-1).astype(np.int64)
+    if values.dtype == dtypes.bool_:
+        raise op_dtype_error("[bincount] arr must be numbers, got bool")
+    flat = values.numpy().reshape(-1).astype(np.int64)  # as TF: floats truncate to int32
     if np.any(flat < 0):
         raise InvalidArgumentError("[bincount] input arr must be non-negative")
     length = int(flat.max()) + 1 if flat.size else 0

@@ -67,8 +67,8 @@ class DType:
 
     @property
     def min(self):
-        if self.is_bool:
-            return False
+        if self.is_bool:  # as TF
+            raise TypeError("Cannot find minimum value of %s with type %s." % (self, self))
         if self.name == "bfloat16":
             return float(-3.3895313892515355e38)
         info = np.finfo if self.is_floating else np.iinfo
@@ -77,7 +77,7 @@ class DType:
     @property
     def max(self):
         if self.is_bool:
-            return True
+            raise TypeError("Cannot find maximum value of %s with type %s." % (self, self))
         if self.name == "bfloat16":
             return float(3.3895313892515355e38)
         info = np.finfo if self.is_floating else np.iinfo
@@ -182,11 +182,10 @@ def as_dtype(type_value):
         return type_value
     if type_value is float:
         return float32
-    if type_value is int:
-        return int32
     if type_value is bool:
         return bool_
-    if type_value is str or type_value is bytes:  # as TF: the Python types are not dtypes
+    if any(type_value is t for t in (str, bytes, int)):  # as TF: these types are not dtypes
+        # (identity: a NumPy dtype compares equal to int)
         raise TypeError("Cannot convert the argument `type_value`: %r to a TensorFlow DType."
                         % (type_value,))
     if isinstance(type_value, str):

@@ -135,6 +135,8 @@ def _scalar_value(self, kind):
         # as TF (NumPy's rule): float(tf.constant([1.])) raises, even for one element
         raise TypeError("only 0-dimensional arrays can be converted to Python scalars, got a "
                         "tensor of shape %s" % (self.shape,))
+    if kind is bool and self._numel() == 0:
+        return False  # as TF (NumPy's truth value of an empty array)
     if self._numel() != 1:
         raise ValueError("The truth value of an array with more than one element is ambiguous."
                          if kind is bool else
