@@ -358,4 +358,31 @@ m.insert(tf.constant(['a']), tf.constant([1]))""",
     "list(tf.data.Dataset.from_tensor_slices(['lake', 'x']).map(tf.lookup.StaticVocabularyTable(tf.lookup.KeyValueTensorInitializer(['emerson', 'lake'], tf.constant([0, 1], tf.int64)), 2).lookup))",
 ]
 
-STRINGS_ALL = STRINGS_CREATE + STRINGS_OPERATORS + STRINGS_ARRAY_OPS + STRINGS_OPS + STRINGS_DATA_IO + STRINGS_PARSING + STRINGS_DATASETS + STRINGS_EDGE + STRINGS_LOOKUP
+# Unicode, n-grams, segment joins and base64.
+STRINGS_UNICODE = [
+    "tf.strings.unicode_decode('h\u00e9llo', 'UTF-8')", "tf.strings.unicode_decode(b'a\\xffb', 'UTF-8')",
+    "tf.strings.unicode_decode(b'a\\xffb', 'UTF-8', errors='ignore')", "tf.strings.unicode_decode(b'a\\xffb', 'UTF-8', errors='strict')",
+    "tf.strings.unicode_decode(b'a\\xffb', 'UTF-8', replacement_char=63)", "tf.strings.unicode_decode(b'a\\x01b', 'UTF-8', replace_control_characters=True)",
+    "tf.strings.unicode_decode('h\u00e9llo', 'UTF-16-BE')",
+    "tf.strings.unicode_decode('h\u00e9', 'UTF-32-BE')",
+    "tf.strings.unicode_encode([104, 233], 'UTF-8')", "tf.strings.unicode_encode([[104, 233], [97, 98]], 'UTF-8')",
+    "tf.strings.unicode_encode([104, -1], 'UTF-8')", "tf.strings.unicode_encode([104, 0x110000], 'UTF-8', errors='strict')",
+    "tf.strings.unicode_encode([104, 0xD800], 'UTF-8', errors='ignore')", "tf.strings.unicode_encode(tf.constant([], tf.int32), 'UTF-8')",
+    "tf.strings.unicode_encode([104, 233], 'UTF-16-BE')", "tf.strings.unicode_encode([104, -1], 'UTF-8', replacement_char=63)",
+    "tf.strings.unicode_transcode(['h\u00e9llo'], 'UTF-8', 'UTF-16-BE')", "tf.strings.unicode_transcode([b'a\\xff'], 'UTF-8', 'UTF-8')",
+    "tf.strings.ngrams(['a', 'b', 'c'], 2)", "tf.strings.ngrams(['a', 'b', 'c'], [1, 3], separator='_')",
+    "tf.strings.ngrams(['a', 'b'], 3)", "tf.strings.ngrams(['a', 'b'], 3, preserve_short_sequences=True)",
+    "tf.strings.ngrams(['a', 'b', 'c'], 2, pad_values=('<', '>'))", "tf.strings.ngrams(['a', 'b', 'c'], 3, pad_values='#', padding_width=1)",
+    "tf.strings.ngrams([['a', 'b', 'c'], ['d', 'e', 'f']], 2)", "tf.strings.ngrams(['a'], 3, pad_values='#', preserve_short_sequences=True)",
+    "tf.strings.ngrams(['a', 'b'], 4, pad_values='#', padding_width=1, preserve_short_sequences=True)",
+    "tf.strings.ngrams(['a', 'b', 'c'], (2, 3), pad_values='#')",
+    "tf.strings.unsorted_segment_join(['a', 'b', 'c'], [1, 0, 1], 2, separator='-')",
+    "tf.strings.unsorted_segment_join([['a', 'b'], ['c', 'd']], [0, 0], 1)",
+    "tf.strings.unsorted_segment_join(['a', 'b'], [0, -1], 2)", "tf.strings.unsorted_segment_join(['a', 'b'], [0, 3], 2)",
+    "tf.strings.unsorted_segment_join(['a', 'b'], [0], 2)",
+    "tf.io.encode_base64(['hello?>'])", "tf.io.encode_base64('ab', pad=True)", "tf.io.encode_base64('')",
+    "tf.io.decode_base64('aGVsbG8_Pg')", "tf.io.decode_base64('aGVsbG8_Pg==')", "tf.io.decode_base64('!!')",
+    "tf.io.decode_base64(tf.io.encode_base64([b'\\x00\\xff\\xfe', b'xyz']))",
+]
+
+STRINGS_ALL = STRINGS_CREATE + STRINGS_OPERATORS + STRINGS_ARRAY_OPS + STRINGS_OPS + STRINGS_DATA_IO + STRINGS_PARSING + STRINGS_DATASETS + STRINGS_EDGE + STRINGS_LOOKUP + STRINGS_UNICODE

@@ -16,6 +16,8 @@ from .framework.constant_op import convert_to_tensor
 from .framework.errors import InvalidArgumentError, OutOfRangeError
 from .framework.string_tensor import StringTensor
 from .framework.tensor import Tensor
+from .strings_unicode import (ngrams, unicode_decode, unicode_encode,  # noqa: F401 - tf.strings
+                              unicode_transcode, unsorted_segment_join)
 
 
 def _strings(value, op_name):
@@ -436,5 +438,6 @@ def unicode_split(input, input_encoding, errors="replace", replacement_char=6553
 
 __all__ = ["as_string", "bytes_split", "format", "join", "length", "lower", "reduce_join",
            "regex_full_match", "regex_replace", "split", "strip", "substr", "to_hash_bucket",
-           "to_hash_bucket_fast", "to_hash_bucket_strong", "to_number", "unicode_split",
-           "upper"]
+           "to_hash_bucket_fast", "to_hash_bucket_strong", "to_number", "ngrams",
+           "unicode_decode", "unicode_encode", "unicode_split", "unicode_transcode",
+           "unsorted_segment_join", "upper"]
