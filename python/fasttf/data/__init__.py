@@ -4,7 +4,6 @@ from . import experimental
 from .dataset import AUTOTUNE, INFINITE as INFINITE_CARDINALITY, UNKNOWN as UNKNOWN_CARDINALITY
 from .dataset import Dataset, DatasetV2, NumpyIterator, OwnedIterator as Iterator
 from .options import Options, ThreadingOptions
-from .readers import TextLineDataset
 from .structure import DatasetSpec
 from .text_line import TextLineDataset
 

@@ -124,11 +124,6 @@ class DatasetV2:
         return list_files(file_pattern, shuffle, seed)
 
     @staticmethod
-    def list_files(file_pattern, shuffle=None, seed=None, name=None):
-        from .readers import list_files
-        return list_files(file_pattern, shuffle, seed)
-
-    @staticmethod
     def counter(start=0, step=1, dtype=dtypes.int64, name=None):
         from .grouping import CounterDataset
         return CounterDataset(start, step, dtype)

@@ -94,7 +94,8 @@ class GradientTape:
                                 % (type(s).__name__,))
             if not s.dtype.is_floating:
                 warnings.warn("The dtype of the source tensor must be floating (e.g. tf.float32)"
-                              " when calling GradientTape.gradient, got %r" % (s.dtype,))
+                              " when calling GradientTape.gradient, got %r" % (s.dtype,),
+                              stacklevel=2)
         flat_output_grads = [None] * len(flat_targets)
         if output_gradients is not None:
             flat_output_grads = nest.flatten(output_gradients)
@@ -161,7 +162,6 @@ class GradientTape:
             return _C.zeros([b] + list(target._shape_tuple[1:]) + list(source._shape_tuple[1:]),
                             source.dtype)
         full = full.numpy()
-        tr, sr = target.ndim - 1, source.ndim - 1
         full = full.reshape((b, -1, b, int(np.prod(source._shape_tuple[1:]))))
         diag = np.stack([full[i, :, i, :] for i in range(b)]) if b else full[:, :, 0, :]
         return _C.convert_to_tensor(

@@ -188,15 +188,11 @@ def raise_as_op_error(exc):
     from . import errors
     if isinstance(exc, errors.OpError):
         raise exc
-    for python_class, op_class in ((ValueError, errors.InvalidArgumentError),
-                                   (TypeError, errors.InvalidArgumentError),
-                                   (StopIteration, errors.OutOfRangeError),
-                                   (MemoryError, errors.ResourceExhaustedError),
-                                   (NotImplementedError, errors.UnimplementedError)):
-        if isinstance(exc, python_class):
-            break
-    else:
-        op_class = errors.UnknownError
+    classes = ((ValueError, errors.InvalidArgumentError), (TypeError, errors.InvalidArgumentError),
+               (StopIteration, errors.OutOfRangeError), (MemoryError, errors.ResourceExhaustedError),
+               (NotImplementedError, errors.UnimplementedError))
+    op_class = next((op for python, op in classes if isinstance(exc, python)),
+                    errors.UnknownError)
     raise op_class("%s: %s" % (type(exc).__name__, exc)) from exc
 
 
