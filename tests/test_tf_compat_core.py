@@ -368,3 +368,19 @@ def test_half_precision_matmul_and_softmax():
     np.testing.assert_allclose(s.numpy().astype(np.float32), [0.2689, 0.7311], atol=1e-3)
     ls = tf.nn.log_softmax(tf.constant([1., 2.], tf.bfloat16))
     assert ls.dtype == tf.bfloat16
+
+
+def test_conv2d_with_fewer_filter_channels_is_grouped():
+    x = tf.reshape(tf.range(64.), [1, 4, 4, 4])
+    w = tf.reshape(tf.range(36.), [3, 3, 2, 2])
+    y = tf.nn.conv2d(x, w, 1, "SAME")
+    # group g convolves input channels 2g..2g+1 with output channel g
+    expected = [tf.nn.conv2d(x[..., 2 * g:2 * g + 2], w[..., g:g + 1], 1, "SAME") for g in (0, 1)]
+    np.testing.assert_allclose(y, tf.concat(expected, -1))
+    assert float(y[0, 0, 0, 1]) == 3020. and float(y[0, 1, 1, 0]) == 8778.
+    with pytest.raises(IAE):
+        tf.nn.conv2d(tf.ones([1, 4, 4, 3]), tf.ones([3, 3, 2, 2]), 1, "VALID")
+    xv = tf.Variable(x)
+    with tf.GradientTape() as tape:
+        s = tf.reduce_sum(tf.nn.conv2d(xv, w, 1, "VALID"))
+    assert tape.gradient(s, xv).shape == (1, 4, 4, 4)

@@ -110,8 +110,21 @@ def conv2d(input, filters, strides, padding, data_format="NHWC", dilations=None,
     x = _t(input)
     if not last:
         x = _C.transpose(x, _TO_CHANNELS_LAST)
-    y = _C.conv2d(x, _t(filters), s, d, mode, pads)
+    y = _grouped_conv2d(x, _t(filters), s, d, mode, pads)
     return y if last else _C.transpose(y, _TO_CHANNELS_FIRST)
+
+
+def _grouped_conv2d(x, w, s, d, mode, pads):
+    """As TF, filters with fewer input channels than the input make a grouped convolution:
+    C / filters.shape[2] groups, each with its share of the output channels."""
+    in_depth, filter_depth = x._shape_tuple[-1] if x.ndim == 4 else 0, \
+        w._shape_tuple[2] if w.ndim == 4 else 0
+    groups = in_depth // filter_depth if filter_depth else 1
+    if (groups <= 1 or in_depth % filter_depth or w._shape_tuple[3] % groups):
+        return _C.conv2d(x, w, s, d, mode, pads)  # the op reports any mismatch
+    xs = _C.split_even(x, groups, 3)
+    ws = _C.split_even(w, groups, 3)
+    return _C.concat([_C.conv2d(xi, wi, s, d, mode, pads) for xi, wi in zip(xs, ws)], 3)
 
 
 def _conv2d_fused(input, filters, bias, strides=1, padding="VALID", dilations=None, relu=False):

@@ -168,7 +168,8 @@ def bincount(arr, weights=None, minlength=None, maxlength=None, dtype=dtypes.int
     values = _t(arr)
     if values.dtype == dtypes.bool_:
         raise op_dtype_error("[bincount] arr must be numbers, got bool")
-    flat = values.numpy().reshape(-1).astype(np.int64)  # as TF: floats truncate to int32
+    with np.errstate(invalid="ignore"):  # as TF: floats truncate (NaN is refused below)
+        flat = values.numpy().reshape(-1).astype(np.int64)
     if np.any(flat < 0):
         raise InvalidArgumentError("[bincount] input arr must be non-negative")
     length = int(flat.max()) + 1 if flat.size else 0
