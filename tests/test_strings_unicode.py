@@ -23,8 +23,9 @@ def test_unicode_decode_encode_transcode():
     assert values(tf.strings.unicode_decode("h\u00e9llo", "UTF-16-BE")) == [26819, 43372, 27759]
     with pytest.raises(IAE, match="Invalid formatting on input string"):
         tf.strings.unicode_decode(b"a\xffb", "UTF-8", errors="strict")
-    with pytest.raises(NotImplementedError, match="RaggedTensor"):
-        tf.strings.unicode_decode(["ab", "c"], "UTF-8")
+    assert tf.strings.unicode_decode(["ab", "c"], "UTF-8").to_list() == [[97, 98], [99]]
+    with pytest.raises(NotImplementedError, match="ragged rank"):
+        tf.strings.unicode_decode([["ab"]], "UTF-8")
     assert tf.strings.unicode_encode([104, 233], "UTF-8").numpy() == b"h\xc3\xa9"
     assert values(tf.strings.unicode_encode([[104, 233], [97, 98]], "UTF-8")) == [b"h\xc3\xa9",
                                                                                     b"ab"]

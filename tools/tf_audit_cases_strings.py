@@ -385,4 +385,29 @@ STRINGS_UNICODE = [
     "tf.io.decode_base64(tf.io.encode_base64([b'\\x00\\xff\\xfe', b'xyz']))",
 ]
 
-STRINGS_ALL = STRINGS_CREATE + STRINGS_OPERATORS + STRINGS_ARRAY_OPS + STRINGS_OPS + STRINGS_DATA_IO + STRINGS_PARSING + STRINGS_DATASETS + STRINGS_EDGE + STRINGS_LOOKUP + STRINGS_UNICODE
+# RaggedTensor (ragged rank 1) from the string ops and tf.ragged.
+_RT = "tf.strings.split(['a b', 'c', ''])"
+STRINGS_RAGGED = [
+    _RT, "str(%s)" % _RT, "%s.shape" % _RT, "%s.dtype" % _RT, "%s.values" % _RT, "%s.row_splits" % _RT,
+    "%s.row_lengths()" % _RT, "%s.nrows()" % _RT, "%s.to_list()" % _RT, "%s.to_tensor()" % _RT,
+    "%s.to_tensor(default_value='x', shape=[2, 3])" % _RT, "%s[0]" % _RT, "%s[1:]" % _RT, "%s[-1]" % _RT,
+    "%s.flat_values" % _RT, "%s.ragged_rank" % _RT, "list(%s)" % _RT, "%s.value_rowids()" % _RT,
+    "%s.bounding_shape()" % _RT,
+    "tf.strings.split(['d', 'a b c', ' a  b '], maxsplit=1)", "tf.strings.split(['a,b', ''], sep=',')",
+    "tf.strings.split(['a,b,c', 'd'], sep=',', maxsplit=1)", "tf.strings.split('d', maxsplit=1)",
+    "tf.strings.split(' a  b ', maxsplit=1)", "tf.strings.split('a b', maxsplit=2)", "tf.strings.split('a b', maxsplit=0)",
+    "tf.strings.bytes_split(['ab', 'c'])", "tf.strings.unicode_split(['h\u00e9', 'c'], 'UTF-8')",
+    "tf.strings.unicode_decode(['ab', 'c'], 'UTF-8')", "tf.strings.length(tf.strings.split(['a bb', 'c']))",
+    "tf.strings.upper(tf.strings.split(['a b', 'c']))", "tf.ragged.map_flat_values(tf.strings.upper, tf.strings.split(['a b', 'c']))",
+    "tf.strings.to_number(tf.strings.split(['1 2', '3']))", "tf.strings.to_hash_bucket_fast(tf.strings.split(['a b', 'c']), 10)",
+    "tf.ragged.constant([[1, 2], [3]])", "tf.ragged.constant([[1., 2.], []]).to_tensor(default_value=-1.)",
+    "tf.ragged.constant([])", "tf.ragged.constant([[]])", "tf.ragged.constant([[]]).dtype",
+    "str(tf.ragged.constant([['a', 'b'], ['c', 'd']]))", "tf.ragged.constant([['a', 'b'], ['c', 'd']]).numpy()",
+    "tf.RaggedTensor.from_row_splits([1, 2, 3], [0, 2, 3])", "tf.RaggedTensor.from_row_lengths(['a', 'b', 'c'], [1, 2])",
+    "tf.RaggedTensor.from_value_rowids([1, 2, 3], [0, 0, 2])", "tf.RaggedTensor.from_row_splits([1, 2, 3], [0, 4])",
+    "tf.RaggedTensor.from_row_splits([1, 2, 3], [0, 1, 3]).to_tensor()",
+    "tf.ragged.constant([[1, 2], [3]]).to_tensor(shape=[3, 1])", "tf.ragged.constant([[1, 2], [3]]).numpy()",
+    "tf.strings.split(['a b c', 'd e']).to_tensor()",
+]
+
+STRINGS_ALL = STRINGS_CREATE + STRINGS_OPERATORS + STRINGS_ARRAY_OPS + STRINGS_OPS + STRINGS_DATA_IO + STRINGS_PARSING + STRINGS_DATASETS + STRINGS_EDGE + STRINGS_LOOKUP + STRINGS_UNICODE + STRINGS_RAGGED

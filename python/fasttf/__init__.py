@@ -67,6 +67,8 @@ from .extra_ops import (batch_to_space, dynamic_partition, dynamic_stitch, get_s
                         saturate_cast, space_to_batch, space_to_batch_nd, timestamp,
                         truncatediv, truncatemod, tuple, unravel_index)  # (shadows builtin)
 from .functional_ops import foldl, foldr, scan, vectorized_map
+from . import ragged
+from .ragged import RaggedTensor
 dtypes.saturate_cast = saturate_cast  # tf.dtypes.saturate_cast
 dtypes.cast = cast  # tf.dtypes.cast
 from . import data

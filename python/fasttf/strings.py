@@ -16,6 +16,7 @@ from .framework.constant_op import convert_to_tensor
 from .framework.errors import InvalidArgumentError, OutOfRangeError
 from .framework.string_tensor import StringTensor
 from .framework.tensor import Tensor
+from . import ragged
 from .strings_unicode import (ngrams, unicode_decode, unicode_encode,  # noqa: F401 - tf.strings
                               unicode_transcode, unsorted_segment_join)
 
@@ -43,6 +44,17 @@ def _map(t, fn, otype=object):
     return _C.convert_to_tensor(out.reshape(t._value.shape), dtypes.as_dtype(otype))
 
 
+def _ragged_elementwise(op):
+    """Lets an elementwise op take a RaggedTensor (applied to its flat values), as TF does."""
+    def wrapper(input, *args, **kwargs):
+        if isinstance(input, ragged.RaggedTensor):
+            return ragged.map_flat_values(op, input, *args, **kwargs)
+        return op(input, *args, **kwargs)
+    wrapper.__name__ = wrapper.__qualname__ = op.__name__
+    wrapper.__doc__ = op.__doc__
+    return wrapper
+
+
 def _check_unit(unit, op_name):
     if unit not in ("BYTE", "UTF8_CHAR"):
         raise InvalidArgumentError("Value for attr 'unit' of \"%s\" is not in the list of allowed "
@@ -59,6 +71,7 @@ def _decode(value, op_name):
 # -------------------------------------------------------------------- case, length, strip
 
 
+@_ragged_elementwise
 def lower(input, encoding="", name=None):
     """tf.strings.lower: ASCII letters only, unless encoding='utf-8' (then Unicode rules)."""
     t = _strings(input, "StringLower")
@@ -67,6 +80,7 @@ def lower(input, encoding="", name=None):
     return _map(t, bytes.lower)
 
 
+@_ragged_elementwise
 def upper(input, encoding="", name=None):
     """tf.strings.upper: ASCII letters only, unless encoding='utf-8' (then Unicode rules)."""
     t = _strings(input, "StringUpper")
@@ -80,6 +94,7 @@ def _utf8_length(value):
     return sum(1 for b in value if b & 0xC0 != 0x80)
 
 
+@_ragged_elementwise
 def length(input, unit="BYTE", name=None):
     """tf.strings.length: int32 lengths in bytes or UTF-8 characters."""
     _check_unit(unit, "StringLength")
@@ -87,6 +102,7 @@ def length(input, unit="BYTE", name=None):
     return _map(t, len if unit == "BYTE" else _utf8_length, np.int32)
 
 
+@_ragged_elementwise
 def strip(input, name=None):
     """tf.strings.strip: leading and trailing ASCII whitespace removed."""
     return _map(_strings(input, "StringStrip"), bytes.strip)
@@ -206,6 +222,7 @@ def _compile(pattern, op_name):
                                    % (source.decode("utf-8", "replace"), e, op_name)) from None
 
 
+@_ragged_elementwise
 def regex_replace(input, pattern, rewrite, replace_global=True, name=None):
     """tf.strings.regex_replace: RE2's rewrite syntax (\\0 is the whole match, \\1.. groups)."""
     t = _strings(input, "StaticRegexReplace")
@@ -251,6 +268,7 @@ def _global_replace(regex, template, value):
     return b"".join(out)
 
 
+@_ragged_elementwise
 def regex_full_match(input, pattern, name=None):
     """tf.strings.regex_full_match: whether each whole string matches the pattern."""
     t = _strings(input, "StaticRegexFullMatch")
@@ -266,6 +284,7 @@ _FLOAT = re.compile(rb"\s*[+-]?(\d+\.?\d*([eE][+-]?\d+)?|\.\d+([eE][+-]?\d+)?|in
                     rb"\s*", re.IGNORECASE)
 
 
+@_ragged_elementwise
 def to_number(string_tensor, out_type=dtypes.float32, name=None):
     """tf.strings.to_number: decimal text to float32/float64/int32/int64, as TF parses it
     (surrounding whitespace allowed; no underscores; ints must fit out_type)."""
@@ -362,6 +381,7 @@ def _buckets(num_buckets, op_name):
     return num_buckets
 
 
+@_ragged_elementwise
 def to_hash_bucket_fast(input, num_buckets, name=None):
     """tf.strings.to_hash_bucket_fast: FarmHash Fingerprint64 modulo num_buckets (int64)."""
     buckets = _buckets(num_buckets, "StringToHashBucketFast")
@@ -369,6 +389,7 @@ def to_hash_bucket_fast(input, num_buckets, name=None):
     return _map(t, lambda v: string_hash.fingerprint64(v) % buckets, np.int64)
 
 
+@_ragged_elementwise
 def to_hash_bucket(string_tensor, num_buckets, name=None):
     """tf.strings.to_hash_bucket (deprecated in TF for the _fast one): TF's Hash64."""
     buckets = _buckets(num_buckets, "StringToHashBucket")
@@ -376,6 +397,7 @@ def to_hash_bucket(string_tensor, num_buckets, name=None):
     return _map(t, lambda v: string_hash.hash64(v) % buckets, np.int64)
 
 
+@_ragged_elementwise
 def to_hash_bucket_strong(input, num_buckets, key, name=None):
     """tf.strings.to_hash_bucket_strong: SipHash-2-4 keyed by two 64-bit words."""
     buckets = _buckets(num_buckets, "StringToHashBucketStrong")
@@ -389,12 +411,16 @@ def to_hash_bucket_strong(input, num_buckets, key, name=None):
 # -------------------------------------------------------------------- splitting
 
 
-def _scalar_only(t, op_name):
-    if t._value.ndim != 0:
-        raise NotImplementedError(
-            "tf.strings.%s of a rank-%d input returns a RaggedTensor in TF, which fasttf does "
-            "not have; split the scalars one at a time" % (op_name, t._value.ndim))
-    return t._value[()]
+def _split_each(t, op_name, split_one):
+    """split_one of a scalar as a 1-D tensor; of a vector, a RaggedTensor of the pieces (as
+    TF); higher ranks (TF: ragged rank 2) raise NotImplementedError."""
+    if t._value.ndim == 0:
+        return _vector(split_one(t._value[()]))
+    if t._value.ndim == 1:
+        return ragged.from_rows([split_one(v) for v in t._value], dtypes.string)
+    raise NotImplementedError("tf.strings.%s of a rank-%d input returns a RaggedTensor of "
+                              "ragged rank %d in TF; fasttf's RaggedTensor has ragged rank 1"
+                              % (op_name, t._value.ndim, t._value.ndim))
 
 
 def _vector(items):
@@ -403,37 +429,56 @@ def _vector(items):
     return st.from_array(out)
 
 
+def _split_whitespace(value, maxsplit):
+    # TF's whitespace split: after maxsplit pieces, the rest (past the whitespace that follows)
+    # is one more piece, even when empty ('d' with maxsplit=1 is [b'd', b'']).
+    if maxsplit <= 0:
+        return value.split(None, maxsplit)
+    pieces, rest = [], value.lstrip()
+    while rest and len(pieces) < maxsplit:
+        parts = rest.split(None, 1)
+        pieces.append(parts[0])
+        rest = parts[1] if len(parts) > 1 else b""
+        if len(pieces) == maxsplit:
+            pieces.append(rest)
+    return pieces
+
+
 def split(input, sep=None, maxsplit=-1, name=None):
-    """tf.strings.split of a scalar: a 1-D string tensor (sep=None splits on whitespace runs,
-    dropping empty pieces; a given sep keeps them)."""
-    value = _scalar_only(_strings(input, "StringSplitV2"), "split")
+    """tf.strings.split: a scalar gives a 1-D string tensor, a vector a RaggedTensor (sep=None
+    splits on whitespace runs, dropping empty pieces; a given sep keeps them)."""
+    t = _strings(input, "StringSplitV2")
     if sep is not None:
         sep = _separator(sep)
         if sep == b"":
             sep = None
+    maxsplit = int(maxsplit)
     if sep is None:
-        return _vector(value.split(None, maxsplit))
-    return _vector(value.split(sep, maxsplit))
+        return _split_each(t, "split", lambda v: _split_whitespace(v, maxsplit))
+    return _split_each(t, "split", lambda v: v.split(sep, maxsplit))
 
 
 def bytes_split(input, name=None):
-    """tf.strings.bytes_split of a scalar: its bytes, one per element."""
-    value = _scalar_only(_strings(input, "StringSplit"), "bytes_split")
-    return _vector([value[i:i + 1] for i in range(len(value))])
+    """tf.strings.bytes_split: the bytes of each string, one per element."""
+    return _split_each(_strings(input, "StringSplit"), "bytes_split",
+                       lambda v: [v[i:i + 1] for i in range(len(v))])
 
 
 def unicode_split(input, input_encoding, errors="replace", replacement_char=65533, name=None):
-    """tf.strings.unicode_split of a scalar: its characters, each encoded back as UTF-8."""
+    """tf.strings.unicode_split: the characters of each string, each encoded back as UTF-8."""
     if input_encoding.upper().replace("-", "") not in ("UTF8",):
         raise NotImplementedError("tf.strings.unicode_split: only UTF-8 input is supported")
-    value = _scalar_only(_strings(input, "UnicodeDecodeWithOffsets"), "unicode_split")
-    if errors == "strict":
-        text = _decode(value, "UnicodeDecodeWithOffsets")
-    else:
-        text = value.decode("utf-8", "replace" if errors == "replace" else "ignore")
-        if errors == "replace" and replacement_char != 65533:
-            text = text.replace("\ufffd", chr(replacement_char))
-    return _vector([c.encode("utf-8") for c in text])
+
+    def characters(value):
+        if errors == "strict":
+            text = _decode(value, "UnicodeDecodeWithOffsets")
+        else:
+            text = value.decode("utf-8", "replace" if errors == "replace" else "ignore")
+            if errors == "replace" and replacement_char != 65533:
+                text = text.replace("\ufffd", chr(replacement_char))
+        return [c.encode("utf-8") for c in text]
+    return _split_each(_strings(input, "UnicodeDecodeWithOffsets"), "unicode_split",
+                       characters)
 
 
 __all__ = ["as_string", "bytes_split", "format", "join", "length", "lower", "reduce_join",

@@ -1,7 +1,7 @@
 """tf.strings' Unicode and n-gram ops (unicode_decode/encode/transcode, ngrams,
-unsorted_segment_join) and tf.io's web-safe base64, as TF 2.21 computes them. Ops whose TF
-result is a RaggedTensor are implemented where the result is dense (a scalar to decode, equal
-rows for n-grams) and raise NotImplementedError otherwise."""
+unsorted_segment_join) and tf.io's web-safe base64, as TF 2.21 computes them. unicode_decode of
+a vector gives a RaggedTensor (ragged rank 1, python/fasttf/ragged.py); results of higher ragged
+rank raise NotImplementedError."""
 
 import base64
 import binascii
@@ -75,12 +75,20 @@ def unicode_decode(input, input_encoding, errors="replace", replacement_char=655
                    replace_control_characters=False, name=None):
     """tf.strings.unicode_decode of a scalar: its code points as an int32 vector."""
     t = _strings(input, "UnicodeDecode")
-    if t.ndim != 0:
-        raise NotImplementedError("tf.strings.unicode_decode of a rank-%d input returns a "
-                                  "RaggedTensor in TF, which fasttf does not have" % t.ndim)
-    points = _code_points(t._value[()], _codec(input_encoding, "input"), errors,
-                          replacement_char, replace_control_characters, "UnicodeDecode")
-    return _C.convert_to_tensor(np.asarray(points, dtype=np.int32), dtypes.int32)
+    codec = _codec(input_encoding, "input")
+
+    def decode(value):
+        return _code_points(value, codec, errors, replacement_char, replace_control_characters,
+                            "UnicodeDecode")
+    if t.ndim == 0:
+        return _C.convert_to_tensor(np.asarray(decode(t._value[()]), dtype=np.int32),
+                                    dtypes.int32)
+    if t.ndim == 1:  # TF: a RaggedTensor of code points
+        from .ragged import from_rows
+        return from_rows([decode(v) for v in t._value], dtypes.int32)
+    raise NotImplementedError("tf.strings.unicode_decode of a rank-%d input returns a "
+                              "RaggedTensor of ragged rank %d in TF; fasttf's RaggedTensor has "
+                              "ragged rank 1" % (t.ndim, t.ndim))
 
 
 def unicode_encode(input, output_encoding, errors="replace", replacement_char=65533, name=None):
