@@ -14,6 +14,7 @@ from .tensor_shape import TensorShape
 
 # Value classes that may hold strings; only these pay for is_string_value's inspection.
 _STRING_CANDIDATES = _strings.CANDIDATE_TYPES
+_STRING = dtypes.string  # one global lookup on the numeric path, not a module attribute too
 
 
 def _dtype_or_none(dtype):
@@ -47,7 +48,7 @@ def shape_list(shape, op="shape"):
 def convert_to_tensor(value, dtype=None, dtype_hint=None, name=None):
     """tf.convert_to_tensor: Tensors pass through; array-likes are converted with TF's rules."""
     dtype = _dtype_or_none(dtype)
-    if dtype is dtypes.string or (value.__class__ in _STRING_CANDIDATES
+    if dtype is _STRING or (value.__class__ in _STRING_CANDIDATES
                                   and _strings.is_string_value(value)):
         return _strings.convert(value, dtype)
     if dtype is None and dtype_hint is not None and not isinstance(value, Tensor):
@@ -70,7 +71,7 @@ def convert_to_tensor_v2(value, dtype=None, dtype_hint=None, name=None):
 def constant(value, dtype=None, shape=None, name="Const"):
     """tf.constant: a new tensor from a value; `shape` reshapes it or broadcasts a scalar."""
     dtype = _dtype_or_none(dtype)
-    if dtype is dtypes.string or (value.__class__ in _STRING_CANDIDATES
+    if dtype is _STRING or (value.__class__ in _STRING_CANDIDATES
                                   and _strings.is_string_value(value)):
         return _strings.constant(value, dtype, shape)
     if isinstance(value, Tensor):
@@ -193,7 +194,7 @@ def cast(x, dtype, name=None):
     dtype = dtypes.as_dtype(dtype)
     if not isinstance(x, Tensor):
         x = convert_to_tensor(x)
-    if dtype is dtypes.string or x.__class__ is StringTensor:
+    if dtype is _STRING or x.__class__ is StringTensor:
         return _strings.cast(x, dtype)  # string -> string only (UnimplementedError), as TF
     return _C.cast(x, dtype)
 
