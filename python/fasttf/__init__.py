@@ -1,15 +1,6 @@
 """fasttf: a fast CPU tensor engine with a TensorFlow-2 API.  `import fasttf as tf`."""
 
-import os as _os
-
-# OpenMP worker threads spin for a while after each parallel region before sleeping. GCC's
-# default (300,000 spins) keeps a core busy between ops, stealing it from the Python thread and
-# from other processes; a short spin keeps the wake-up fast without that. Must be set before
-# libgomp loads with the extension; a user's own setting wins.
-if "GOMP_SPINCOUNT" not in _os.environ and "OMP_WAIT_POLICY" not in _os.environ:
-    _os.environ["GOMP_SPINCOUNT"] = "10000"
-
-from . import _C  # noqa: E402
+from . import _C
 from .framework import dtypes, errors
 from .framework.dtypes import (DType, as_dtype, bfloat16, bool_ as bool, double, float16,
                                float32, float64, half, int8, int16, int32, int64, string,
