@@ -217,8 +217,16 @@ def cumprod(x, axis=0):
 
 # --- elementwise ----------------------------------------------------------------------------
 
-def square(x):
-    return tf_math.square(x)
+# Functions that are the tf op of the same name, argument for argument.
+abs = tf_math.abs  # noqa: A001 - Keras' name
+round = tf_math.round  # noqa: A001 - Keras' name
+square, exp, log, sign = tf_math.square, tf_math.exp, tf_math.log, tf_math.sign
+sin, cos, tanh, sigmoid = tf_math.sin, tf_math.cos, tf_math.tanh, tf_math.sigmoid
+softplus, maximum, minimum = tf_math.softplus, tf_math.maximum, tf_math.minimum
+equal, not_equal = tf_math.equal, tf_math.not_equal
+greater, greater_equal = tf_math.greater, tf_math.greater_equal
+less, less_equal = tf_math.less, tf_math.less_equal
+cast = constant_op.cast
 
 
 def sqrt(x):
@@ -227,54 +235,14 @@ def sqrt(x):
     return tf_math.sqrt(tf_math.maximum(x, constant_op.zeros([], dtype=x.dtype)))
 
 
-def abs(x):  # noqa: A001 - Keras' name
-    return tf_math.abs(x)
-
-
-def exp(x):
-    return tf_math.exp(x)
-
-
-def log(x):
-    return tf_math.log(x)
-
-
 def pow(x, a):  # noqa: A001 - Keras' name
     return tf_math.pow(x, a)
-
-
-def round(x):  # noqa: A001 - Keras' name
-    return tf_math.round(x)
-
-
-def sign(x):
-    return tf_math.sign(x)
-
-
-def sin(x):
-    return tf_math.sin(x)
-
-
-def cos(x):
-    return tf_math.cos(x)
-
-
-def tanh(x):
-    return tf_math.tanh(x)
-
-
-def sigmoid(x):
-    return tf_math.sigmoid(x)
 
 
 def hard_sigmoid(x):
     # Keras 2's piecewise-linear form: clip(0.2 x + 0.5, 0, 1).
     x = _tensor(x)
     return tf_math.clip_by_value(x * 0.2 + 0.5, 0.0, 1.0)
-
-
-def softplus(x):
-    return tf_math.softplus(x)
 
 
 def softsign(x):
@@ -305,38 +273,6 @@ def l2_normalize(x, axis=None):
     return tf_math.l2_normalize(x, axis=axis)
 
 
-def maximum(x, y):
-    return tf_math.maximum(x, y)
-
-
-def minimum(x, y):
-    return tf_math.minimum(x, y)
-
-
-def equal(x, y):
-    return tf_math.equal(x, y)
-
-
-def not_equal(x, y):
-    return tf_math.not_equal(x, y)
-
-
-def greater(x, y):
-    return tf_math.greater(x, y)
-
-
-def greater_equal(x, y):
-    return tf_math.greater_equal(x, y)
-
-
-def less(x, y):
-    return tf_math.less(x, y)
-
-
-def less_equal(x, y):
-    return tf_math.less_equal(x, y)
-
-
 def clip(x, min_value, max_value):
     # Keras 2: None bounds are open, and a max below the min is raised to it.
     if max_value is not None and min_value is not None and max_value < min_value:
@@ -346,10 +282,6 @@ def clip(x, min_value, max_value):
     if max_value is None:
         max_value = np.inf
     return tf_math.clip_by_value(x, min_value, max_value)
-
-
-def cast(x, dtype):
-    return constant_op.cast(x, dtype)
 
 
 def stop_gradient(variables):
