@@ -448,3 +448,30 @@ def test_edge_cases_as_tf():
     first, second = tf.identity_n([tf.constant("a"), tf.constant(1)])
     assert first.numpy() == b"a" and second.numpy() == 1
     assert np.isinf(tf.strings.to_number(["1e40"]).numpy()[0])
+
+
+def test_huge_or_odd_string_inputs_raise_without_crashing():
+    # Sizes that cannot be allocated, deep patterns, long numbers: exceptions, never a crash
+    # (run in a subprocess, where a crash or an out-of-memory kill shows as a negative code).
+    proc = run_isolated("""
+        import fasttf as tf
+        calls = ["tf.fill([2**40], 'x')", "tf.zeros([2**31, 2**31], tf.string)",
+                 "tf.zeros([2**62, 4], tf.string)", "tf.constant('a', shape=[2**40])",
+                 "tf.tile(['a'], [2**40])", "tf.strings.as_string([1.5], width=2**40)",
+                 "tf.strings.to_number(['9' * 5000], tf.int64)",
+                 "tf.strings.regex_replace('a', '(' * 5000 + ')' * 5000, 'b')",
+                 "tf.strings.unsorted_segment_join(['a'], [0], 2**40)",
+                 "tf.strings.ngrams(['a'], 2**40, pad_values='#')",
+                 "tf.RaggedTensor.from_row_lengths(['a'], [2**62, -2**62 + 1])",
+                 "tf.gather(['a'], [2**40])", "tf.reshape(['a'], [2**40, 0])"]
+        for call in calls:
+            try:
+                eval(call)
+                print("NO ERROR", call)
+            except (ValueError, TypeError, MemoryError, NotImplementedError) as e:
+                pass
+        print("DONE")
+    """, timeout=120)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "DONE" in proc.stdout and "NO ERROR" not in proc.stdout, proc.stdout
+    assert values(tf.strings.reduce_join(tf.zeros([0, 3], tf.string), axis=1)) == []

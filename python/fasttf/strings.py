@@ -162,7 +162,7 @@ def reduce_join(inputs, axis=None, keepdims=False, separator="", name=None):
     # Move the reduced axes last, so each output element joins one C-order run.
     moved = np.transpose(t._value, kept + order)
     out_shape = moved.shape[:len(kept)]
-    rows = moved.reshape(int(np.prod(out_shape)), -1)
+    rows = moved.reshape(int(np.prod(out_shape)), int(np.prod(moved.shape[len(kept):])))
     out = np.empty(rows.shape[0], dtype=object)
     out[:] = [sep.join(row) for row in rows]
     out = out.reshape(out_shape)
@@ -217,6 +217,9 @@ def _compile(pattern, op_name):
     source = pattern.encode("utf-8") if isinstance(pattern, str) else bytes(pattern)
     try:
         return re.compile(source)
+    except RecursionError:  # a pattern nested too deeply for Python's parser
+        raise InvalidArgumentError("Invalid pattern: pattern too deeply nested [Op:%s]"
+                                   % op_name) from None
     except re.error as e:
         raise InvalidArgumentError("Invalid pattern: %s, error: %s [Op:%s]"
                                    % (source.decode("utf-8", "replace"), e, op_name)) from None
@@ -300,7 +303,7 @@ def to_number(string_tensor, out_type=dtypes.float32, name=None):
 
     def parse(value):
         if integer:
-            ok = _INTEGER.fullmatch(value) is not None
+            ok = _INTEGER.fullmatch(value) is not None and len(value) < 64  # no 5000 digits
             number = int(value) if ok else None
             ok = ok and info.min <= number <= info.max
         else:

@@ -171,18 +171,19 @@ def unsorted_segment_join(inputs, segment_ids, num_segments, separator="", name=
                                    "inputs.shape = %s [Op:UnsortedSegmentJoin]"
                                    % (list(ids.shape), list(t._value.shape)))
     inner = t._value.shape[ids.ndim:]
-    rows = t._value.reshape((ids.size,) + inner)
-    parts = [[[] for _ in range(int(np.prod(inner)))] for _ in range(num)]
+    width = int(np.prod(inner))
+    out = np.empty((num, width), dtype=object)  # MemoryError at once for a huge num_segments
+    out.fill(b"")
+    rows = t._value.reshape((ids.size, width))
+    parts = {}  # segment -> its rows, in input order
     for segment, row in zip(ids.reshape(-1).tolist(), rows):
         if not 0 <= segment < num:
             raise InvalidArgumentError("segment_ids are not allowed to exceed num_segments or "
                                        "to have negative values. [Op:UnsortedSegmentJoin]")
-        for k, value in enumerate(np.asarray(row, dtype=object).reshape(-1)):
-            parts[segment][k].append(value)
+        parts.setdefault(segment, []).append(row)
     sep = _as_bytes(separator)
-    out = np.empty((num, int(np.prod(inner))), dtype=object)
-    for i in range(num):
-        out[i, :] = [sep.join(p) for p in parts[i]]
+    for segment, segment_rows in parts.items():
+        out[segment, :] = [sep.join(column) for column in zip(*segment_rows)]
     return st.from_array(out.reshape((num,) + inner))
 
 

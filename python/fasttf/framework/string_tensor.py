@@ -423,7 +423,14 @@ def fill(dims, value):
     if value._value.ndim > 1 or value._value.size != 1:  # as TF, a [1] value is a scalar
         raise InvalidArgumentError("value must represent a scalar, got shape %s [Op:Fill]"
                                    % (list(value._value.shape),))
-    out = np.empty(int(np.prod(dims)), dtype=object)
-    out[:] = [value._value.reshape(-1)[0]] * out.size
+    count = 1
+    for d in dims:  # Python ints: no silent overflow (np.prod wraps around)
+        count *= d
+    if count > (1 << 59):  # 8-byte references, the C++ core's 2**62-byte limit
+        from .errors import ResourceExhaustedError
+        raise ResourceExhaustedError(None, None, "[fill] shape %s is too large to allocate"
+                                     % (tuple(dims),))
+    out = np.empty(count, dtype=object)
+    out.fill(value._value.reshape(-1)[0])  # no temporary list as long as the array
     return from_array(out.reshape(dims))
 
