@@ -59,3 +59,17 @@ def test_ragged_constructors():
     assert isinstance(square.numpy(), np.ndarray) and square.numpy().shape == (2, 2)
     with pytest.raises(tf.errors.InvalidArgumentError, match="do not form a valid RaggedTensor"):
         tf.RaggedTensor.from_row_splits([1, 2, 3], [0, 4])
+
+
+def test_more_string_ops_on_ragged_and_matching_files(tmp_path):
+    words = tf.strings.split(["1 2", "3"])
+    assert tf.strings.to_number(string_tensor=words).to_list() == [[1.0, 2.0], [3.0]]
+    assert tf.strings.as_string(tf.ragged.constant([[1], [2, 3]])).to_list() == [
+        [b"1"], [b"2", b"3"]]
+    assert tf.strings.substr(tf.strings.split(["ab cd"]), 0, 1).to_list() == [[b"a", b"c"]]
+    for name in ("b.txt", "a.txt", "c.csv"):
+        (tmp_path / name).write_text("x")
+    found = tf.io.matching_files(str(tmp_path / "*.txt"))
+    assert found.dtype == tf.string and [p.decode().rsplit("/", 1)[-1] for p in found.numpy()] \
+        == ["a.txt", "b.txt"]
+    assert tf.io.matching_files(str(tmp_path / "*.none")).shape == [0]

@@ -408,6 +408,11 @@ STRINGS_RAGGED = [
     "tf.RaggedTensor.from_row_splits([1, 2, 3], [0, 1, 3]).to_tensor()",
     "tf.ragged.constant([[1, 2], [3]]).to_tensor(shape=[3, 1])", "tf.ragged.constant([[1, 2], [3]]).numpy()",
     "tf.strings.split(['a b c', 'd e']).to_tensor()",
+    "tf.strings.to_number(tf.strings.split(['1 2', '3']))", "tf.strings.as_string(tf.ragged.constant([[1], [2, 3]]))",
+    "tf.strings.substr(tf.strings.split(['ab cd']), 0, 1)",
+    _V + "r = [os.path.basename(f) for f in tf.io.matching_files(os.path.join(d, '*')).numpy()]",
+    _V + "r = tf.io.matching_files(os.path.join(d, '*.none'))",
+    _V + "r = tf.io.matching_files([os.path.join(d, '*.tsv'), os.path.join(d, '*.txt')]).shape",
 ]
 
 STRINGS_ALL = STRINGS_CREATE + STRINGS_OPERATORS + STRINGS_ARRAY_OPS + STRINGS_OPS + STRINGS_DATA_IO + STRINGS_PARSING + STRINGS_DATASETS + STRINGS_EDGE + STRINGS_LOOKUP + STRINGS_UNICODE + STRINGS_RAGGED

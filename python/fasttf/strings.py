@@ -45,13 +45,21 @@ def _map(t, fn, otype=object):
 
 
 def _ragged_elementwise(op):
-    """Lets an elementwise op take a RaggedTensor (applied to its flat values), as TF does."""
-    def wrapper(input, *args, **kwargs):
-        if isinstance(input, ragged.RaggedTensor):
-            return ragged.map_flat_values(op, input, *args, **kwargs)
-        return op(input, *args, **kwargs)
+    """Lets an elementwise op take a RaggedTensor (applied to its flat values), as TF does.
+    The data argument may come by position or by its name (to_number(string_tensor=...))."""
+    first = op.__code__.co_varnames[0]
+
+    def wrapper(*args, **kwargs):
+        data = args[0] if args else kwargs.get(first)
+        if isinstance(data, ragged.RaggedTensor):
+            if args:
+                return ragged.map_flat_values(op, *args, **kwargs)
+            kwargs[first] = data.flat_values
+            return data.with_values(op(**kwargs))
+        return op(*args, **kwargs)
     wrapper.__name__ = wrapper.__qualname__ = op.__name__
     wrapper.__doc__ = op.__doc__
+    wrapper.__wrapped__ = op
     return wrapper
 
 
@@ -185,6 +193,7 @@ def _broadcast_ints(value, shape, what):
                                    "shape %s" % (what, list(arr.shape), list(shape))) from None
 
 
+@_ragged_elementwise
 def substr(input, pos, len, unit="BYTE", name=None):  # noqa: A002 - TF's argument name
     """tf.strings.substr: `len` bytes (or UTF-8 characters) from `pos` (negative: from the
     end); pos outside [-length, length] is an InvalidArgumentError, as in TF."""
@@ -317,6 +326,7 @@ def to_number(string_tensor, out_type=dtypes.float32, name=None):
     return _map(t, parse, np_type)
 
 
+@_ragged_elementwise
 def as_string(input, precision=-1, scientific=False, shortest=False, width=-1, fill="",
               name=None):
     """tf.strings.as_string: C printf formatting as TF's AsString ('%f' for floats by default,

@@ -35,3 +35,17 @@ def write_file(filename, contents, name=None):
             os.makedirs(parent, exist_ok=True)
         with open(path, "wb") as f:
             f.write(data)
+
+
+def matching_files(pattern, name=None):
+    """The files matching a glob pattern (or each of a vector of patterns), sorted, as a 1-D
+    string tensor."""
+    from . import gfile
+    patterns = string_tensor.convert(pattern, dtypes.string)
+    if patterns.ndim > 1:
+        raise InvalidArgumentError("Input patterns tensor must be scalar or vector, but had "
+                                   "shape: %s [Op:MatchingFiles]" % (list(patterns.shape),))
+    names = sorted(match for p in patterns._value.reshape(-1)
+                   for match in gfile.glob(os.fsdecode(p)))
+    return string_tensor.constant(names, dtypes.string) if names else \
+        string_tensor.fill([0], string_tensor.convert(b""))
