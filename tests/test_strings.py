@@ -34,7 +34,7 @@ def test_string_dtype():
     with pytest.raises(TypeError):  # as TF: the Python types are not dtypes
         tf.as_dtype(str)
     with pytest.raises(TypeError, match="Cannot find minimum value"):
-        tf.string.min
+        _ = tf.string.min
     # No numeric enum for the C++ side to read
     assert not hasattr(tf.string, "_enum")
 
@@ -168,7 +168,7 @@ def test_equality_and_concatenation_operators():
     assert values(v + "c") == [b"ac", b"bc"] and values("c" + v) == [b"ca", b"cb"]
     assert values(v + b"!") == [b"a!", b"b!"]
     with pytest.raises(TypeError, match="Cannot convert 1 to EagerTensor of dtype string"):
-        v == 1
+        _ = v == 1
     with pytest.raises(IAE, match="expected to be a string tensor but is a int32 tensor"):
         tf.constant("a") + 1
     with pytest.raises(IAE, match="Incompatible shapes"):
