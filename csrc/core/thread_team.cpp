@@ -75,6 +75,9 @@ namespace {
 // apart, and a helper that has to be woken misses them; a longer spin would take the core from
 // NumPy or the Python thread between steps.
 constexpr double kSpinSeconds = 150e-6;
+// How many pause instructions the caller spends waiting for helpers' last work before it
+// yields its CPU (~10-20 us).
+constexpr int kCloseSpins = 512;
 
 inline void cpu_relax() {
 #if defined(__x86_64__) || defined(__i386__)
@@ -128,7 +131,14 @@ class Pool {
 
   void close() {
     generation_.fetch_add(1, std::memory_order_seq_cst);  // even: closed
-    while (active_.load(std::memory_order_seq_cst) != 0) cpu_relax();
+    // The helpers still inside hold claimed work. Spin briefly, then yield: a helper that
+    // shares this CPU with the caller (the other one taken by another process) needs it.
+    for (int spins = 0; active_.load(std::memory_order_seq_cst) != 0; ++spins) {
+      if (spins < kCloseSpins)
+        cpu_relax();
+      else
+        std::this_thread::yield();
+    }
     region_.store(nullptr, std::memory_order_relaxed);
     busy_.store(false, std::memory_order_release);
   }
