@@ -10,6 +10,7 @@
 #include <condition_variable>
 #include <exception>
 #include <mutex>
+#include <system_error>
 #include <thread>
 
 #ifdef __linux__
@@ -76,7 +77,7 @@ namespace {
 // NumPy or the Python thread between steps.
 constexpr double kSpinSeconds = 150e-6;
 // How many pause instructions the caller spends waiting for helpers' last work before it
-// yields its CPU (~10-20 us).
+// yields its CPU (a few microseconds).
 constexpr int kCloseSpins = 512;
 
 inline void cpu_relax() {
@@ -148,7 +149,11 @@ class Pool {
     if (spawned_.load(std::memory_order_acquire) >= helpers) return;
     std::lock_guard<std::mutex> lock(spawn_mutex_);
     for (int i = spawned_.load(std::memory_order_relaxed); i < helpers; ++i) {
-      std::thread([this] { helper_loop(); }).detach();
+      try {
+        std::thread([this] { helper_loop(); }).detach();
+      } catch (const std::system_error&) {
+        return;  // no more threads to be had: the region runs with those there are
+      }
       spawned_.store(i + 1, std::memory_order_release);
     }
   }
