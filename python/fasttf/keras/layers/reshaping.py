@@ -26,12 +26,16 @@ def _pairs(value, n, name):
     return tuple(out)
 
 
-class ZeroPadding2D(Layer):
-    def __init__(self, padding=(1, 1), data_format=None, **kwargs):
+class _ZeroPadding(Layer):
+    """Zeros around the `rank` spatial axes (ZeroPadding2D, ZeroPadding3D)."""
+
+    rank = 2
+
+    def __init__(self, padding, data_format=None, **kwargs):
         super().__init__(**kwargs)
-        self.padding = _pairs(padding, 2, "padding")
+        self.padding = _pairs(padding, self.rank, "padding")
         self.data_format = data_format or backend.image_data_format()
-        self.input_spec = InputSpec(ndim=4)
+        self.input_spec = InputSpec(ndim=self.rank + 2)
 
     def call(self, inputs):
         import fasttf
@@ -44,6 +48,13 @@ class ZeroPadding2D(Layer):
         config = super().get_config()
         config.update({"padding": self.padding, "data_format": self.data_format})
         return config
+
+
+class ZeroPadding2D(_ZeroPadding):
+    rank = 2
+
+    def __init__(self, padding=(1, 1), data_format=None, **kwargs):
+        super().__init__(padding, data_format, **kwargs)
 
 
 class ZeroPadding1D(Layer):

@@ -11,7 +11,7 @@ from ._util import nn, normalize_padding, normalize_tuple
 from .base_layer import Layer
 from .input_spec import InputSpec
 from .pooling import _GlobalPooling
-from .reshaping import _pairs, _repeat
+from .reshaping import _pairs, _repeat, _ZeroPadding
 
 _R = _C.ReduceOp
 
@@ -94,24 +94,11 @@ class UpSampling3D(Layer):
         return config
 
 
-class ZeroPadding3D(Layer):
+class ZeroPadding3D(_ZeroPadding):
+    rank = 3
+
     def __init__(self, padding=((1, 1), (1, 1), (1, 1)), data_format=None, **kwargs):
-        super().__init__(**kwargs)
-        self.padding = _pairs(padding, 3, "padding")
-        self.data_format = data_format or backend.image_data_format()
-        self.input_spec = InputSpec(ndim=5)
-
-    def call(self, inputs):
-        import fasttf
-        spatial = [list(p) for p in self.padding]
-        pads = [[0, 0]] + spatial + [[0, 0]] if self.data_format == "channels_last" \
-            else [[0, 0], [0, 0]] + spatial
-        return fasttf.pad(inputs, pads)
-
-    def get_config(self):
-        config = super().get_config()
-        config.update({"padding": self.padding, "data_format": self.data_format})
-        return config
+        super().__init__(padding, data_format, **kwargs)
 
 
 class Cropping3D(Layer):
