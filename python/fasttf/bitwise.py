@@ -9,7 +9,7 @@ dtype, and a shift count is clamped to [0, bits - 1]: `left_shift(1, 40)` on int
 
 import numpy as np
 
-from .framework import dtypes, errors
+from .framework import errors
 from .framework.constant_op import constant, convert_to_tensor
 
 __all__ = ["bitwise_and", "bitwise_or", "bitwise_xor", "invert", "left_shift", "right_shift"]
@@ -66,5 +66,3 @@ def left_shift(x, y, name=None):
 def right_shift(x, y, name=None):
     return _shift(x, y, "RightShift", np.right_shift)
 
-
-del dtypes

@@ -51,10 +51,21 @@ class _ImageLayer(Layer):
         target = dtypes.as_dtype(self.dtype)
         return x if x.dtype == target else _C.cast(x, target)
 
-    def _to_nhwc(self, x):
+    @staticmethod
+    def _check_rank(x):
         if x.ndim not in (3, 4):
             raise ValueError("Expected the input image to be rank 3 or 4. Received "
                              "inputs.shape=%s" % (tuple(x.shape),))
+
+    def _per_image_uniform(self, x, low, high, scale=1.0):
+        """scale * U(low, high), one draw per image of x, shaped to broadcast over it."""
+        n = x.shape[0] if x.ndim == 4 else 1
+        draw = self._rng().uniform(low, high, size=n) * scale
+        shape = (n, 1, 1, 1) if x.ndim == 4 else (1, 1, 1)
+        return convert_to_tensor(draw.reshape(shape).astype(x.dtype.as_numpy_dtype))
+
+    def _to_nhwc(self, x):
+        self._check_rank(x)
         was_3d = x.ndim == 3
         if was_3d:
             x = _C.expand_dims(x, 0)
@@ -442,15 +453,10 @@ class RandomContrast(_ImageLayer):
 
     def call(self, inputs, training=True):
         x = self._float(inputs)
-        if x.ndim not in (3, 4):
-            raise ValueError("Expected the input image to be rank 3 or 4. Received "
-                             "inputs.shape=%s" % (tuple(x.shape),))
+        self._check_rank(x)
         if not training:
             return x
-        n = x.shape[0] if x.ndim == 4 else 1
-        shape = (n, 1, 1, 1) if x.ndim == 4 else (1, 1, 1)
-        c = self._rng().uniform(1.0 - self.factor[0], 1.0 + self.factor[1], size=n)
-        c = convert_to_tensor(c.reshape(shape).astype(x.dtype.as_numpy_dtype))
+        c = self._per_image_uniform(x, 1.0 - self.factor[0], 1.0 + self.factor[1])
         axes = [-3, -2] if self.data_format == "channels_last" else [-2, -1]
         mean = _C.reduce(_C.ReduceOp.mean, x, axes, True)
         return _clip((x - mean) * c + mean, self.value_range)
@@ -478,16 +484,11 @@ class RandomBrightness(_ImageLayer):
 
     def call(self, inputs, training=True):
         x = self._float(inputs)
-        if x.ndim not in (3, 4):
-            raise ValueError("Expected the input image to be rank 3 or 4. Received "
-                             "inputs.shape=%s" % (tuple(x.shape),))
+        self._check_rank(x)
         if not training:
             return x
-        n = x.shape[0] if x.ndim == 4 else 1
-        shape = (n, 1, 1, 1) if x.ndim == 4 else (1, 1, 1)
-        delta = self._rng().uniform(self.factor[0], self.factor[1], size=n) * \
-            (self.value_range[1] - self.value_range[0])
-        delta = convert_to_tensor(delta.reshape(shape).astype(x.dtype.as_numpy_dtype))
+        delta = self._per_image_uniform(x, self.factor[0], self.factor[1],
+                                        scale=self.value_range[1] - self.value_range[0])
         return _clip(x + delta, self.value_range)
 
     def get_config(self):
