@@ -75,6 +75,24 @@ def test_small_product_tile_edge_rows_and_a_layouts(m, n):
             assert_close(out, _reference(a, b, ta, False), rtol=rtol, atol=atol)
 
 
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+@pytest.mark.parametrize("m,k,n", [(786, 128, 256), (44, 129, 100), (28, 7, 1030),
+                                   (130, 500, 70)])
+def test_transposed_a_packed_on_the_fly_gives_the_row_major_bits(m, k, n, dtype):
+    # A^T read in place: the first tile of each row panel copies the panel as it goes and the
+    # tiles to its right read that copy. The arithmetic is the row-major product's, bit for
+    # bit, including several K blocks (k = 500), partial last column tiles and edge rows.
+    rng = np.random.default_rng(m + k + n)
+    a = rng.standard_normal((m, k)).astype(dtype)
+    b = rng.standard_normal((k, n)).astype(dtype)
+    row_major = tf.matmul(tf.constant(a), tf.constant(b)).numpy()
+    transposed = tf.matmul(tf.constant(np.ascontiguousarray(a.T)), tf.constant(b),
+                           transpose_a=True).numpy()
+    np.testing.assert_array_equal(transposed, row_major)
+    rtol, atol = _tolerance(dtype, k)
+    assert_close(row_major, _reference(a, b, False, False), rtol=rtol, atol=atol)
+
+
 @pytest.mark.parametrize("relu", [False, True])
 @pytest.mark.parametrize("m", [2, 8, 18, 44, 128])
 def test_fused_dense_bias_relu_on_edge_rows(m, relu):

@@ -81,7 +81,7 @@ const KernelSet<T>& kernels_for(cpu::Isa isa, int64_t N) {
 
 // 64-byte aligned scratch memory owned by the calling thread, grown on demand and kept for the
 // next call (OpenMP workers persist), so large products do not pay page faults every time.
-enum ScratchSlot { kSlotABlock, kSlotBBlock, kSlotAEdge, kNumSlots };
+enum ScratchSlot { kSlotABlock, kSlotBBlock, kSlotAEdge, kSlotAPanel, kNumSlots };
 struct Scratch {
   void* ptr[kNumSlots] = {};
   size_t bytes[kNumSlots] = {};
@@ -206,7 +206,10 @@ TaskGrid make_task_grid(int max_threads, const KernelSet<T>& ks, const Problem<T
       const int64_t cols = std::min(p.N, ceil_div(panels_n, tn) * ks.nr);
       const int64_t rounds = ceil_div(tasks, threads);
       const double task = double(rows) * cols * p.K;
-      const double pack = kPackCostMacs * double((packs_b ? tm * p.K * p.N : 0) +
+      // Row tasks over a single K block and nc chunk reuse a thread's packed B (Worker).
+      const bool b_reused = tn == 1 && p.K <= plan.kc && p.N <= plan.nc;
+      const int64_t b_packs = b_reused ? std::min<int64_t>(tm, threads) : tm;
+      const double pack = kPackCostMacs * double((packs_b ? b_packs * p.K * p.N : 0) +
                                                  (packs_a ? tn * p.M * p.K : 0)) +
                           (packs_a ? 0 : kRereadCostMacs * double(tn * p.M * p.K));
       const double cost =
@@ -241,6 +244,8 @@ class Worker {
                    ? nullptr
                    : scratch<T>(kSlotBBlock, plan.kc * round_up(plan.nc, ks.nr));
     a_edge_ = scratch<T>(kSlotAEdge, ks.mr * plan.kc);
+    a_panel_ = plan.a_mode == AMode::ColStride ? scratch<T>(kSlotAPanel, ks.mr * plan.kc)
+                                               : nullptr;
   }
 
   // Task t of grid g (row-major over the grid).
@@ -283,7 +288,14 @@ class Worker {
       const T* b = p_.packed_b ? p_.packed_b->block(pc, kc, j0)
                                : p_.b + pc * p_.b_rs + j0 * p_.b_cs;
       if (!plan_.direct_b && !p_.packed_b) {
-        ks_.pack_b(kc, nc, b, p_.b_rs, p_.b_cs, b_block_);
+        // A thread's next task of the same columns (a grid of row tasks over a single K
+        // block) finds this block still packed.
+        if (packed_pc_ != pc || packed_j0_ != j0 || packed_nc_ != nc) {
+          ks_.pack_b(kc, nc, b, p_.b_rs, p_.b_cs, b_block_);
+          packed_pc_ = pc;
+          packed_j0_ = j0;
+          packed_nc_ = nc;
+        }
         b = b_block_;
       }
       for (int64_t panel = pb0; panel < pb1; ++panel) run_panel(pb0, panel, pc, kc, j0, nc, b);
@@ -326,7 +338,17 @@ class Worker {
     args.ldc = p_.ldc;
     args.m = m;
     args.b_rs = plan_.direct_b ? p_.b_rs : ks_.nr;
+    // A^T read in place by a full tile with more tiles to its right: the first tile packs
+    // the panel as it goes and the others read the packed copy (see micro_tile's PackA).
+    const bool pack_on_the_fly = mode == AMode::ColStride && !edge && nc > ks_.nr;
     for (int64_t jj = 0; jj < nc; jj += ks_.nr) {
+      if (pack_on_the_fly) {
+        args.a_pack = jj == 0 ? a_panel_ : nullptr;
+        if (jj > 0) {
+          args.a = a_panel_;
+          micro = ks_.micro[int(AMode::Packed)];
+        }
+      }
       args.n = int(std::min<int64_t>(ks_.nr, nc - jj));
       args.b = plan_.direct_b ? b + jj : b + jj * kc;
       args.b_partial = plan_.direct_b && args.n < ks_.nr;
@@ -346,6 +368,8 @@ class Worker {
   T* a_block_;
   T* b_block_;
   T* a_edge_;
+  T* a_panel_;  // A^T panel packed by the first tile of a row panel (MicroArgs::a_pack)
+  int64_t packed_pc_ = -1, packed_j0_ = -1, packed_nc_ = -1;  // what b_block_ holds
 };
 
 // On this shared box the other threads of the team are often descheduled or slowed: the
