@@ -76,6 +76,24 @@ def test_small_product_tile_edge_rows_and_a_layouts(m, n):
 
 
 @pytest.mark.parametrize("dtype", [np.float32, np.float64])
+@pytest.mark.parametrize("ta", [False, True])
+@pytest.mark.parametrize("n", [784, 33, 8])
+def test_half_width_last_tile_gives_the_full_tile_bits(n, ta, dtype):
+    # A last column panel of at most half a tile runs the half-width tile; widening B to a
+    # whole number of tiles (full tiles there, padding included) must not change a bit.
+    rng = np.random.default_rng(n)
+    m, k, wide = 130, 129, (n + 31) // 32 * 32 + 32
+    a = rng.standard_normal((k, m) if ta else (m, k)).astype(dtype)
+    b = rng.standard_normal((k, wide)).astype(dtype)
+    narrow = tf.matmul(tf.constant(a), tf.constant(np.ascontiguousarray(b[:, :n])),
+                       transpose_a=ta).numpy()
+    full = tf.matmul(tf.constant(a), tf.constant(b), transpose_a=ta).numpy()
+    np.testing.assert_array_equal(narrow, full[:, :n])
+    rtol, atol = _tolerance(dtype, k)
+    assert_close(narrow, _reference(a, b[:, :n], ta, False), rtol=rtol, atol=atol)
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
 @pytest.mark.parametrize("m,k,n", [(786, 128, 256), (44, 129, 100), (28, 7, 1030),
                                    (130, 500, 70)])
 def test_transposed_a_packed_on_the_fly_gives_the_row_major_bits(m, k, n, dtype):

@@ -346,10 +346,14 @@ class Worker {
         args.a_pack = jj == 0 ? a_panel_ : nullptr;
         if (jj > 0) {
           args.a = a_panel_;
-          micro = ks_.micro[int(AMode::Packed)];
+          mode = AMode::Packed;
+          micro = ks_.micro[int(mode)];
         }
       }
       args.n = int(std::min<int64_t>(ks_.nr, nc - jj));
+      // A last panel of at most half the tile's width (784 = 24.5 × 32 columns) runs the
+      // half-width tile: the same FMAs per element, none on padding.
+      if (!edge && ks_.half[0] && args.n <= ks_.nr / 2) micro = ks_.half[int(mode)];
       args.b = plan_.direct_b ? b + jj : b + jj * kc;
       args.b_partial = plan_.direct_b && args.n < ks_.nr;
       args.c = p_.c + i0 * p_.ldc + j0 + jj;

@@ -61,6 +61,9 @@ struct KernelSet {
   int64_t nc;   // N block per task: packed B kc×nc stays in that core's L2
   int64_t mc;   // M block: packed A mc×kc, lives in L2/L3
   MicroFn<T> micro[3];  // indexed by AMode
+  // Tiles half as wide (NR/2 columns, same MR) for a last column panel of at most NR/2
+  // columns, which the full tile would compute half in padding; null where NV is odd.
+  MicroFn<T> half[3] = {};
   PackAFn<T> pack_a;
   PackBFn<T> pack_b;
   static constexpr int kMaxEdges = 3;
@@ -277,6 +280,11 @@ KernelSet<typename X::T> make_kernel_set(int64_t kc, int64_t nc, int64_t mc) {
   ks.micro[int(AMode::Packed)] = &micro<X, MR, NV, AMode::Packed>;
   ks.micro[int(AMode::ColStride)] = &micro<X, MR, NV, AMode::ColStride>;
   ks.micro[int(AMode::RowStride)] = &micro<X, MR, NV, AMode::RowStride>;
+  if constexpr (NV % 2 == 0) {
+    ks.half[int(AMode::Packed)] = &micro<X, MR, NV / 2, AMode::Packed>;
+    ks.half[int(AMode::ColStride)] = &micro<X, MR, NV / 2, AMode::ColStride>;
+    ks.half[int(AMode::RowStride)] = &micro<X, MR, NV / 2, AMode::RowStride>;
+  }
   ks.pack_a = &pack_a<X, MR>;
   ks.pack_b = &pack_b<X, NV * X::W>;
   return ks;
