@@ -132,7 +132,7 @@ def test_fixtures_cover_every_layer_fasttf_has(tmp_path):
     # k3_layers_attn / _images / _volume: tests/fixtures/make_attention_fixtures.py
     for name in KERAS_FILES + ["k3_seq.keras", "k3_func.keras", "k3_conv.keras",
                                "k3_layers_attn.keras", "k3_layers_images.keras",
-                               "k3_layers_volume.keras"]:
+                               "k3_layers_volume.keras", "k3_layers_masking.keras"]:
         used |= {spec["class_name"] for spec in
                  layer_configs(keras_config(unpack(name, tmp_path))).values()}
     missing = fasttf_layers - used - set(NOT_IN_FIXTURES) - {"Layer"}

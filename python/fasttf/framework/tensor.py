@@ -9,7 +9,7 @@ import numbers
 import numpy as np
 
 from .. import _C
-from . import dtypes
+from . import dtypes, keras_mask
 from .tensor_shape import TensorShape
 
 Tensor = _C.Tensor
@@ -203,6 +203,7 @@ def _install():
     Tensor.ref = lambda self: _Reference(self)
     Tensor.experimental_ref = Tensor.ref
     Tensor.is_tensor_like = True
+    keras_mask.install(Tensor)
 
 
 _install()

@@ -15,7 +15,7 @@ import fasttf as tf
 
 from . import _registry
 from .backend import to_snake_case
-from ..framework import dtypes
+from ..framework import dtypes, keras_mask
 from ..framework.tensor import Tensor
 
 EPSILON = 1e-7
@@ -338,9 +338,30 @@ def reduce_values(values, sample_weight=None, reduction="sum_over_batch_size"):
     return total
 
 
-def reduce_weighted_values(values, sample_weight=None, reduction="sum_over_batch_size"):
+def apply_mask(sample_weight, mask, dtype, reduction):
+    """Merges a Keras mask into the sample weights (Keras 3): with a mean reduction the valid
+    entries weigh total/valid, so that the mean runs over the valid entries only."""
+    if mask is None:
+        return sample_weight
+    if reduction in ("mean", "sum_over_batch_size"):
+        total = tf.cast(tf.size(mask), dtype)
+        valid = tf.reduce_sum(tf.cast(mask, dtype))
+        float_mask = tf.where(tf.cast(mask, tf.bool), tf.math.divide_no_nan(total, valid),
+                              tf.zeros((), dtype))
+    else:
+        float_mask = tf.cast(mask, dtype)
+    if sample_weight is None:
+        return float_mask
+    float_mask, sample_weight = squeeze_or_expand_to_same_rank(float_mask,
+                                                               _tensor(sample_weight, dtype))
+    return sample_weight * float_mask
+
+
+def reduce_weighted_values(values, sample_weight=None, reduction="sum_over_batch_size",
+                           mask=None):
     reduction = standardize_reduction(reduction)
     values = _tensor(values)
+    sample_weight = apply_mask(sample_weight, mask, values.dtype, reduction)
     if sample_weight is not None:
         sample_weight = _tensor(sample_weight, values.dtype)
         values, sample_weight = squeeze_or_expand_to_same_rank(values, sample_weight)
@@ -362,9 +383,15 @@ class Loss:
         return (self._dtype or tf.float32).name
 
     def __call__(self, y_true, y_pred, sample_weight=None):
+        in_mask = keras_mask.get_keras_mask(y_pred) if isinstance(y_pred, Tensor) else None
         y_pred = _float_pred(y_pred, self._dtype)
         losses = self.call(y_true, y_pred)
-        return reduce_weighted_values(losses, sample_weight, self.reduction)
+        out_mask = keras_mask.get_keras_mask(losses) if isinstance(losses, Tensor) else None
+        if in_mask is not None and out_mask is not None:
+            mask = tf.logical_and(tf.cast(in_mask, tf.bool), tf.cast(out_mask, tf.bool))
+        else:
+            mask = in_mask if in_mask is not None else out_mask
+        return reduce_weighted_values(losses, sample_weight, self.reduction, mask=mask)
 
     def call(self, y_true, y_pred):
         raise NotImplementedError

@@ -13,7 +13,7 @@ import fasttf as tf
 
 from . import _registry
 from .backend import to_snake_case
-from ..framework import dtypes
+from ..framework import dtypes, keras_mask
 from ..framework.tensor import Tensor
 from ..framework.variables import Variable
 from . import losses as _losses
@@ -239,7 +239,9 @@ class MeanMetricWrapper(Mean):
         self._fn_kwargs = kwargs
 
     def update_state(self, y_true, y_pred, sample_weight=None):
+        mask = keras_mask.get_keras_mask(y_pred) if isinstance(y_pred, Tensor) else None
         values = self._fn(y_true, y_pred, **self._fn_kwargs)
+        sample_weight = _losses.apply_mask(sample_weight, mask, self._dtype, "sum")
         return super().update_state(values, sample_weight=sample_weight)
 
     def get_config(self):

@@ -8,8 +8,9 @@ from .conv import (Conv1D, Conv2D, Conv2DTranspose, Convolution1D, Convolution2D
 from .conv_extra import (Conv1DTranspose, Conv3D, Conv3DTranspose, Convolution1DTranspose,
                          Convolution3D, Convolution3DTranspose, DepthwiseConv1D,
                          SeparableConv1D)
-from .core import (Activation, ActivityRegularization, Dense, Dropout, Flatten, Lambda, Permute,
-                   RepeatVector, Reshape, SpatialDropout1D, SpatialDropout2D, SpatialDropout3D)
+from .core import (Activation, ActivityRegularization, Dense, Dropout, Flatten, Lambda, Masking,
+                   Permute, RepeatVector, Reshape, SpatialDropout1D, SpatialDropout2D,
+                   SpatialDropout3D)
 from . import experimental
 from .einsum_dense import EinsumDense
 from .embedding import Embedding

@@ -65,6 +65,7 @@ class PReLU(Layer):
     def __init__(self, alpha_initializer="zeros", alpha_regularizer=None, alpha_constraint=None,
                  shared_axes=None, **kwargs):
         super().__init__(**kwargs)
+        self.supports_masking = True
         self.alpha_initializer = initializers_mod.get(alpha_initializer)
         self.alpha_regularizer = regularizers_mod.get(alpha_regularizer)
         self.alpha_constraint = alpha_constraint

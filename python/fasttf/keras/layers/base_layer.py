@@ -5,11 +5,12 @@ Called on keras.Input tensors it records a graph node instead (the functional AP
 """
 
 import inspect
+import warnings
 
 import numpy as np
 
 from ... import _C
-from ...framework import dtypes
+from ...framework import dtypes, keras_mask
 from ...framework.constant_op import convert_to_tensor
 from ...framework.tensor import Tensor
 from ...framework.tensor_shape import TensorShape
@@ -39,6 +40,18 @@ def _call_arguments(cls):
         found = ("training" in params or var_kw, "mask" in params)
         _CALL_ARGS_CACHE[cls] = found
     return found
+
+
+def _attached_masks(inputs):
+    """The masks attached to a tensor or a list/dict of tensors; None when there are none."""
+    if isinstance(inputs, Tensor):
+        return keras_mask.get_keras_mask(inputs)
+    if isinstance(inputs, (list, tuple, dict)):
+        masks = nest.map_structure(
+            lambda x: keras_mask.get_keras_mask(x) if isinstance(x, Tensor) else None, inputs)
+        if any(m is not None for m in nest.flatten(masks)):
+            return masks
+    return None
 
 
 def _unique(items):
@@ -80,7 +93,9 @@ class Layer:
         self._inbound_nodes = []
         self._input_spec = None
         self._output_shape_seen = None
-        self.supports_masking = False
+        # As Keras 3: a layer supports masking when it defines how (compute_mask); layers that
+        # pass a mask through unchanged set this themselves.
+        self.supports_masking = type(self).compute_mask is not Layer.compute_mask
         self._initial_weights = kwargs.get("weights")
         self.activity_regularizer = regularizers_mod.get(kwargs.get("activity_regularizer"))
         self._batch_input_shape = None
@@ -387,6 +402,12 @@ class Layer:
         elif self._input_spec is not None:
             assert_input_compatibility(self._input_spec, inputs, self._name)
         accepts_training, accepts_mask = _call_arguments(type(self))
+        # The mask arrives explicitly or attached to the inputs by the layer that made them.
+        previous_mask = kwargs.get("mask")
+        if previous_mask is None:
+            previous_mask = _attached_masks(inputs)
+            if accepts_mask and previous_mask is not None:
+                kwargs["mask"] = previous_mask
         training = kwargs.get("training")
         if training is None:
             training = _TRAINING[0]
@@ -412,11 +433,35 @@ class Layer:
             for out in nest.flatten(outputs):
                 batch = out.shape[0] if out.ndim else 1
                 self._eager_losses.append(self.activity_regularizer(out) / float(batch or 1))
+        if self.supports_masking:
+            self._attach_output_masks(inputs, outputs, previous_mask)
+        elif previous_mask is not None:
+            warnings.warn(
+                f"Layer '{self.name}' (of type {type(self).__name__}) was passed an input with a "
+                "mask attached to it. However, this layer does not support masking and will "
+                "therefore destroy the mask information. Downstream layers will not see the "
+                "mask.")
         if first_call:
             self._called = True
             if isinstance(outputs, Tensor):
                 self._output_shape_seen = tuple(outputs.shape)
         return outputs
+
+    def compute_mask(self, inputs, mask=None):
+        """The mask of the outputs given the inputs' (default: the input mask unchanged)."""
+        return mask
+
+    def _attach_output_masks(self, inputs, outputs, previous_mask):
+        flat_outputs = [x for x in nest.flatten(outputs) if isinstance(x, Tensor)]
+        if not flat_outputs or all(keras_mask.get_keras_mask(x) is not None
+                                   for x in flat_outputs):
+            return  # the layer attached its own (Masking does)
+        output_masks = self.compute_mask(inputs, previous_mask)
+        if output_masks is None:
+            return
+        for tensor, mask in zip(flat_outputs, nest.flatten(output_masks)):
+            if mask is not None and keras_mask.get_keras_mask(tensor) is None:
+                keras_mask.set_keras_mask(tensor, mask)
 
     def compute_output_shape(self, input_shape):
         from ..engine import functional

@@ -4,7 +4,7 @@ SpatialDropout1D/2D/3D, ActivityRegularization."""
 import numpy as np
 
 from ... import _C
-from ...framework import dtypes
+from ...framework import dtypes, keras_mask
 from .. import activations, backend
 from .. import initializers as initializers_mod
 from .. import regularizers as regularizers_mod
@@ -208,6 +208,10 @@ class Lambda(Layer):
         self.function = function
         self.arguments = arguments or {}
         self._lambda_output_shape = output_shape
+        # `mask`: the output mask, or a function (inputs, mask) -> mask; without it the layer
+        # drops masks (Keras 3).
+        self.mask = mask
+        self.supports_masking = mask is not None
 
     def call(self, inputs, mask=None, training=None):
         import inspect
@@ -218,6 +222,11 @@ class Lambda(Layer):
         if "training" in params:
             kwargs["training"] = training
         return self.function(inputs, **kwargs)
+
+    def compute_mask(self, inputs, mask=None):
+        if callable(self.mask):
+            return self.mask(inputs, mask)
+        return self.mask
 
     def get_config(self):
         config = super().get_config()
@@ -319,11 +328,47 @@ class SpatialDropout3D(Dropout):
         return config
 
 
+class Masking(Layer):
+    """Masks the steps whose features all equal `mask_value`: they are zeroed, and the mask
+    (batch, steps) rides on the output for the layers downstream (RNNs skip those steps)."""
+
+    _built_at_init = True
+
+    def __init__(self, mask_value=0.0, **kwargs):
+        super().__init__(**kwargs)
+        self.mask_value = mask_value
+        self.supports_masking = True
+
+    def _keep(self, inputs, keepdims):
+        import fasttf
+        return fasttf.reduce_any(fasttf.not_equal(inputs, self.mask_value), axis=-1,
+                                 keepdims=keepdims)
+
+    def compute_mask(self, inputs, mask=None):
+        return self._keep(inputs, False)
+
+    def call(self, inputs):
+        import fasttf
+        keep = self._keep(inputs, True)
+        outputs = inputs * fasttf.cast(keep, inputs.dtype)
+        keras_mask.set_keras_mask(outputs, fasttf.squeeze(keep, axis=-1))
+        return outputs
+
+    def compute_output_shape(self, input_shape):
+        return tuple(input_shape)
+
+    def get_config(self):
+        config = super().get_config()
+        config["mask_value"] = self.mask_value
+        return config
+
+
 class ActivityRegularization(Layer):
     _built_at_init = True
 
     def __init__(self, l1=0.0, l2=0.0, **kwargs):
         super().__init__(activity_regularizer=regularizers_mod.L1L2(l1=l1, l2=l2), **kwargs)
+        self.supports_masking = True
         self.l1, self.l2 = l1, l2
 
     def get_config(self):

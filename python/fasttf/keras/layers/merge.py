@@ -35,6 +35,30 @@ class _Merge(Layer):
     def _finish(self, out, count):
         return out
 
+    def compute_mask(self, inputs, mask=None):
+        """Keras 3: the OR of the inputs' masks, None unless every input has one."""
+        masks = _check_masks(inputs, mask)
+        if masks is None or any(m is None for m in masks):
+            return None
+        out = masks[0]
+        for m in masks[1:]:
+            out = _C.binary_op(_B.logical_or, out, m)
+        return out
+
+
+def _check_masks(inputs, mask):
+    if mask is None:
+        return None
+    if not isinstance(mask, (tuple, list)):
+        raise ValueError(f"`mask` should be a list. Received: mask={mask}")
+    if not isinstance(inputs, (tuple, list)):
+        raise ValueError(f"`inputs` should be a list. Received: inputs={inputs}")
+    if len(mask) != len(inputs):
+        raise ValueError("The lists `inputs` and `mask` should have the same length. Received: "
+                         f"inputs={inputs} of length {len(inputs)}, and mask={mask} of length "
+                         f"{len(mask)}")
+    return list(mask)
+
 
 class Add(_Merge):
     def _merge(self, a, b):
@@ -102,6 +126,24 @@ class Concatenate(_Merge):
         import fasttf
         return fasttf.concat(list(inputs), axis=self.axis)
 
+    def compute_mask(self, inputs, mask=None):
+        """Keras 3: the masks (all-True for an unmasked input, broadcast to the input's rank)
+        concatenated, then any() over the last axis."""
+        import fasttf
+        masks = _check_masks(inputs, mask)
+        if masks is None or all(m is None for m in masks):
+            return None
+        full = []
+        for x, m in zip(inputs, masks):
+            if m is None:
+                full.append(fasttf.ones_like(x, dtype=fasttf.bool))
+            elif len(m.shape) < len(x.shape):
+                full.append(fasttf.logical_or(fasttf.expand_dims(m, -1),
+                                              fasttf.zeros_like(x, dtype=fasttf.bool)))
+            else:
+                full.append(m)
+        return fasttf.reduce_any(fasttf.concat(full, axis=self.axis), axis=-1)
+
     def get_config(self):
         config = super().get_config()
         config["axis"] = self.axis
@@ -112,6 +154,9 @@ class Dot(_Merge):
     def __init__(self, axes, normalize=False, **kwargs):
         super().__init__(**kwargs)
         self.axes, self.normalize = axes, normalize
+
+    def compute_mask(self, inputs, mask=None):
+        return None
 
     def call(self, inputs):
         self._check(inputs)

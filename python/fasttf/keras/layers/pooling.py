@@ -107,11 +107,28 @@ class GlobalMaxPooling2D(_GlobalPooling):
 
 
 class GlobalAveragePooling1D(_GlobalPooling):
+    """The mean over steps; with a mask (batch, steps), over the unmasked steps only."""
+
     _ndim = 3
     _reduce = _R.mean
 
+    def __init__(self, data_format=None, keepdims=False, **kwargs):
+        super().__init__(data_format=data_format, keepdims=keepdims, **kwargs)
+        self.supports_masking = True
+
     def call(self, inputs, mask=None):
-        return super().call(inputs)
+        if mask is None:
+            return super().call(inputs)
+        channels_last = self.data_format == "channels_last"
+        steps_axis = 1 if channels_last else 2
+        weights = _C.cast(mask, inputs.dtype)
+        weights = _C.expand_dims(weights, 2 if channels_last else 1)
+        total = _C.reduce(_R.sum, inputs * weights, [steps_axis], bool(self.keepdims))
+        count = _C.reduce(_R.sum, weights, [steps_axis], bool(self.keepdims))
+        return total / count
+
+    def compute_mask(self, inputs, mask=None):
+        return None
 
 
 class GlobalMaxPooling1D(_GlobalPooling):

@@ -5,10 +5,10 @@ The loop is Python over time steps, composed of differentiable fasttf ops, so Gr
 and fit() work unchanged. Built-in cells first project all steps' inputs with one matmul
 (see recurrent_cells); a step is then h @ recurrent_kernel plus elementwise gates.
 
-Masks: a `mask` argument ((batch, timesteps), True = use the step) is honoured as in Keras (a
-masked step keeps the previous states, and outputs the previous output or zeros with
-`zero_output_for_mask`). fasttf's layer system does not propagate masks between layers, so an
-Embedding(mask_zero=True) in front of an RNN does not mask it implicitly: pass `mask=`.
+Masks: a `mask` ((batch, timesteps), True = use the step), passed or attached to the inputs
+by the layer before (Embedding(mask_zero=True), Masking; see base_layer), is honoured as in
+Keras (a masked step keeps the previous states, and outputs the previous output or zeros with
+`zero_output_for_mask`).
 """
 
 from ... import _C

@@ -14,6 +14,7 @@ import re
 
 import numpy as np
 
+from . import op_nodes
 from .errors import SavingError
 
 
@@ -140,6 +141,8 @@ def deserialize_layer(spec, custom_objects=None):
             custom_objects and class_name in custom_objects and _is_model_class(
                 custom_objects[class_name])):
         return deserialize_model(spec, custom_objects)
+    if op_nodes.is_op_spec(spec):
+        return op_nodes.op_class(spec).from_config(config)
     cls, custom = _lookup_layer_class(class_name, custom_objects)
     if isinstance(config.get("dtype"), dict):
         config["dtype"] = (config["dtype"].get("config") or {}).get("name")
