@@ -87,7 +87,8 @@ void bind_core_ops(py::module_& m) {
   m.def("strided_view", [](const Tensor& x, const std::vector<std::array<int64_t, 4>>& spec) {
     return detach_from_variable(ops::strided_view(x, to_spec(spec)), x);
   });
-  m.def("contiguous", [](const Tensor& x) { return x.contiguous(); });
+  // A copy of a view is recorded as Identity, so gradients flow through it.
+  m.def("contiguous", [](const Tensor& x) { return x.is_contiguous() ? x : ops::identity(x); });
 
   // reductions
   m.def("reduce", [](kernels::ReduceOp op, const Tensor& x, std::optional<std::vector<int64_t>> axes,
