@@ -10,6 +10,11 @@ import weakref
 _MASKS = {}  # id(tensor) -> (weak reference to the tensor, mask)
 
 
+def any_attached():
+    """Whether any live tensor carries a mask (layers skip looking when none does)."""
+    return bool(_MASKS)
+
+
 def get_keras_mask(x):
     """The mask attached to x, or None."""
     entry = _MASKS.get(id(x))

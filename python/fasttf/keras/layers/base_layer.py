@@ -32,12 +32,13 @@ _CALL_ARGS_CACHE = {}
 
 
 def _call_arguments(cls):
-    """(accepts training, accepts mask) for cls.call, computed once per class."""
+    """(accepts training, accepts mask, defines compute_mask) for cls, computed once."""
     found = _CALL_ARGS_CACHE.get(cls)
     if found is None:
         params = inspect.signature(cls.call).parameters
         var_kw = any(p.kind is p.VAR_KEYWORD for p in params.values())
-        found = ("training" in params or var_kw, "mask" in params)
+        found = ("training" in params or var_kw, "mask" in params,
+                 cls.compute_mask is not Layer.compute_mask)
         _CALL_ARGS_CACHE[cls] = found
     return found
 
@@ -401,10 +402,10 @@ class Layer:
             self._maybe_build(inputs)
         elif self._input_spec is not None:
             assert_input_compatibility(self._input_spec, inputs, self._name)
-        accepts_training, accepts_mask = _call_arguments(type(self))
+        accepts_training, accepts_mask, computes_mask = _call_arguments(type(self))
         # The mask arrives explicitly or attached to the inputs by the layer that made them.
         previous_mask = kwargs.get("mask")
-        if previous_mask is None:
+        if previous_mask is None and keras_mask.any_attached():
             previous_mask = _attached_masks(inputs)
             if accepts_mask and previous_mask is not None:
                 kwargs["mask"] = previous_mask
@@ -433,7 +434,9 @@ class Layer:
             for out in nest.flatten(outputs):
                 batch = out.shape[0] if out.ndim else 1
                 self._eager_losses.append(self.activity_regularizer(out) / float(batch or 1))
-        if self.supports_masking:
+        if previous_mask is None and not computes_mask:
+            pass  # the default compute_mask would give None: nothing to attach or to warn of
+        elif self.supports_masking:
             self._attach_output_masks(inputs, outputs, previous_mask)
         elif previous_mask is not None:
             warnings.warn(
