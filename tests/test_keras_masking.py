@@ -212,3 +212,13 @@ def test_an_unknown_keras_op_node_is_a_clear_error():
     np.testing.assert_array_equal(node(tf.constant([[True, False], [False, False]])).numpy(),
                                   [True, False])
     assert node.get_config() == {"name": "any", "axis": -1, "keepdims": False}
+
+
+def test_a_model_takes_a_masked_input_and_its_layers_carry_the_mask_on():
+    tokens, valid = _padded_tokens()
+    embedded = layers.Embedding(10, 3, mask_zero=True)(tokens)
+    inner = keras.Sequential([keras.Input((6, 3)), layers.Dense(2)])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a model supports a masked input
+        out = inner(embedded)
+    np.testing.assert_array_equal(out._keras_mask.numpy(), valid)

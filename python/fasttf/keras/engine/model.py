@@ -120,6 +120,11 @@ class Model(Layer):
             return Layer._maybe_build(self, inputs)
         self.built = True
 
+    def compute_mask(self, inputs, mask=None):
+        # The layers inside attach their outputs' masks themselves; a model adds none, and
+        # takes a masked input without the "does not support masking" warning.
+        return None
+
     def call(self, inputs, training=None, mask=None):
         if hasattr(self, "_compute_nodes"):
             from .functional import Functional
