@@ -761,4 +761,33 @@ r = m(np.ones((2, 4)))""",
     "tf.keras.regularizers.L1(0.5)(tf.constant([[1., -2.]]))",
     "tf.keras.regularizers.OrthogonalRegularizer(0.1)(tf.eye(2))",
 ]
-KERAS_ALL = KERAS_ALL + KERAS_MORE_USAGE
+TOKENS = "t = np.array([[3, 5, 2, 0, 0], [7, 0, 0, 0, 0], [1, 2, 3, 4, 5]])\n"
+EMB = "e = tf.keras.layers.Embedding(10, 3, mask_zero=True, embeddings_initializer='ones')\n"
+# Masks carried from layer to layer (Keras 3): which layers pass, change or drop them.
+KERAS_MASKING = [
+    TOKENS + EMB + "r = e(t)._keras_mask",
+    TOKENS + EMB + "r = tf.keras.layers.Dense(2)(e(t))._keras_mask",
+    TOKENS + EMB + "r = tf.keras.layers.Dropout(0.5)(e(t))._keras_mask",
+    TOKENS + EMB + "r = tf.keras.layers.Activation('relu')(e(t))._keras_mask",
+    TOKENS + EMB + "r = tf.keras.layers.LayerNormalization()(e(t))._keras_mask",
+    TOKENS + EMB + "r = tf.keras.layers.LSTM(2, return_sequences=True)(e(t))._keras_mask",
+    TOKENS + EMB + "r = hasattr(tf.keras.layers.LSTM(2)(e(t)), '_keras_mask')",
+    TOKENS + EMB + "r = hasattr(tf.keras.layers.GlobalAveragePooling1D()(e(t)), '_keras_mask')",
+    TOKENS + EMB + "r = hasattr(tf.keras.layers.Flatten()(e(t)), '_keras_mask')",
+    TOKENS + EMB + "r = hasattr(tf.keras.layers.Conv1D(2, 2)(e(t)), '_keras_mask')",
+    TOKENS + EMB + "r = tf.keras.layers.Add()([e(t), e(t[:, ::-1].copy())])._keras_mask",
+    TOKENS + EMB + "r = tf.keras.layers.Concatenate()([e(t), e(t[:, ::-1].copy())])._keras_mask",
+    TOKENS + EMB + "r = tf.keras.layers.Concatenate(axis=1)([e(t), e(t)])._keras_mask",
+    TOKENS + EMB + "r = tf.keras.layers.GlobalAveragePooling1D()(e(t) * np.arange(5.)[None, :, None])",
+    TOKENS + EMB + "r = tf.keras.layers.TimeDistributed(tf.keras.layers.Dense(2))(e(t))._keras_mask",
+    "x = np.array([[[1., 2.], [0., 0.], [3., 0.]]])\nr = tf.keras.layers.Masking()(x)._keras_mask",
+    "x = np.array([[[1., 2.], [5., 5.], [3., 0.]]])\nm = tf.keras.layers.Masking(mask_value=5.)\nr = [m(x), m(x)._keras_mask, m.get_config()['mask_value']]",
+    "r = hasattr(tf.constant([1.]), '_keras_mask')",
+    "=" + TOKENS + EMB + """m = tf.keras.Sequential([tf.keras.Input((5,)), e, tf.keras.layers.SimpleRNN(2, kernel_initializer='ones', recurrent_initializer='ones')])
+r = m(t)""",
+    TOKENS + EMB + """y = np.array([[1, 0, 1, 0, 0], [1, 1, 1, 1, 1], [0, 1, 0, 1, 0]])
+m = tf.keras.Sequential([tf.keras.Input((5,)), e, tf.keras.layers.Dense(2, kernel_initializer='ones')])
+m.compile(optimizer='sgd', loss=tf.keras.losses.SparseCategoricalCrossentropy(from_logits=True), metrics=['accuracy'])
+r = m.evaluate(t, y, verbose=0)""",
+]
+KERAS_ALL = KERAS_ALL + KERAS_MORE_USAGE + KERAS_MASKING
