@@ -48,7 +48,12 @@ CASES = [
     ("tf.constant(np.array([1 + 1j]))", ["TypeError"]),
     ("tf.constant(np.array([object()]))", ["ValueError"]),
     ("tf.constant(None)", ["TypeError", "ValueError"]),
-    ("tf.constant([[1, 2], [3]])", ["ValueError", "TypeError"]),
+    ("tf.constant([[1, 2], [3]])", ["ValueError"]),  # TF: non-rectangular
+    ("tf.constant([1, 'a'])", ["ValueError"]),  # TF: mixed types (numbers, then a string)
+    ("tf.constant([1, None])", ["ValueError"]),
+    ("tf.constant([None])", ["ValueError"]),  # TF names the unsupported type
+    ("tf.constant([1, [2]])", ["ValueError"]),
+    ("tf.add([1.5, b'x'], 1.)", ["ValueError"]),
     ("tf.constant(2 ** 70)", [IAE, "ValueError", "OverflowError", "TypeError"]),
     ("tf.constant(np.nan, dtype=tf.int32)", ["TypeError"]),
     ("tf.constant(1.5, dtype=tf.int32)", ["TypeError"]),
@@ -151,3 +156,19 @@ def test_error_classes_are_python_builtins_too():
     assert issubclass(tf.errors.ResourceExhaustedError, tf.errors.OpError)
     with pytest.raises(ValueError, match=r"\[matmul\]"):
         tf.matmul(tf.zeros([2, 3]), tf.zeros([4, 5]))
+
+
+@pytest.mark.parametrize("value,message", [
+    ([1, "a"], "Can't convert Python sequence with mixed types to Tensor."),
+    ([True, "x"], "Can't convert Python sequence with mixed types to Tensor."),
+    ([1.0, object()], "Can't convert Python sequence with mixed types to Tensor."),
+    ([[1], 2], "Can't convert Python sequence with mixed types to Tensor."),
+    ([[1, 2], [3]], "Can't convert non-rectangular Python sequence to Tensor."),
+    ([None, None], "Attempt to convert a value (None) with an unsupported type "
+                   "(<class 'NoneType'>) to a Tensor."),
+])
+def test_python_nests_that_are_not_numeric_arrays_get_tfs_messages(value, message):
+    import fasttf as tf
+    with pytest.raises(ValueError) as caught:
+        tf.constant(value)
+    assert type(caught.value) is ValueError and str(caught.value) == message

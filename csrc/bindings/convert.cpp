@@ -2,6 +2,7 @@
 
 #include <cstring>
 #include <string>
+#include <vector>
 
 #include "core/error.h"
 #include "kernels/copy.h"
@@ -140,6 +141,54 @@ py::array array_from_python(py::handle value, bool keep_double) {
   return arr;
 }
 
+// What a Python nest holds, for TF's error when NumPy cannot make it a numeric array.
+struct NestSurvey {
+  std::vector<int> form;          // per depth: 0 unseen, 1 sequences, 2 leaves
+  std::vector<int64_t> lengths;   // per depth: the first sequence's length
+  bool ragged = false, mixed = false;
+  int kinds = 0;                  // leaf kinds seen: 1 number, 2 string, 4 anything else
+  py::handle odd;                 // the first leaf of kind 4
+};
+
+void survey(py::handle node, size_t depth, NestSurvey& s) {
+  if (depth > size_t(kMaxRank)) return;  // deeper than any tensor: NumPy's error stands
+  if (depth >= s.form.size()) {
+    s.form.resize(depth + 1, 0);
+    s.lengths.resize(depth + 1, -1);
+  }
+  const bool seq = is_python_sequence(node);
+  const int form = seq ? 1 : 2;
+  if (s.form[depth] != 0 && s.form[depth] != form) s.mixed = true;
+  s.form[depth] = form;
+  if (seq) {
+    const int64_t n = int64_t(py::len(node));
+    if (s.lengths[depth] >= 0 && s.lengths[depth] != n) s.ragged = true;
+    if (s.lengths[depth] < 0) s.lengths[depth] = n;
+    for (py::handle child : node) survey(child, depth + 1, s);
+    return;
+  }
+  PyObject* p = node.ptr();
+  const bool text = PyUnicode_Check(p) || PyBytes_Check(p);
+  const int kind = text ? 2 : PyNumber_Check(p) ? 1 : 4;
+  if (kind == 4 && !s.odd) s.odd = node;
+  s.kinds |= kind;
+}
+
+// TF's ValueError for a Python nest that is not a rectangular list of numbers: "mixed types"
+// (numbers beside strings or None, a list beside a number), "non-rectangular", or the
+// unsupported type of its leaves ([None]). Returns when none applies (all strings).
+void refuse_python_nest(py::handle value) {
+  NestSurvey s;
+  survey(value, 0, s);
+  if (s.mixed || (s.kinds & (s.kinds - 1)) != 0)
+    throw py::value_error("Can't convert Python sequence with mixed types to Tensor.");
+  if (s.ragged) throw py::value_error("Can't convert non-rectangular Python sequence to Tensor.");
+  if (s.odd)
+    throw py::value_error("Attempt to convert a value (" + std::string(py::repr(s.odd)) +
+                          ") with an unsupported type (" +
+                          std::string(py::str(py::type::handle_of(s.odd))) + ") to a Tensor.");
+}
+
 }  // namespace
 
 void refuse_unbuilt_tensor() {
@@ -206,7 +255,15 @@ Tensor to_tensor(py::handle value, std::optional<DType> dtype) {
   if (py::isinstance<py::array>(value)) {
     arr = py::reinterpret_borrow<py::array>(value);
   } else if (is_python_sequence(value)) {
-    arr = array_from_python(value, dtype && is_floating(*dtype) && *dtype != DType::Float32);
+    try {
+      arr = array_from_python(value, dtype && is_floating(*dtype) && *dtype != DType::Float32);
+    } catch (py::error_already_set& e) {
+      if (!e.matches(PyExc_ValueError)) throw;
+      refuse_python_nest(value);  // NumPy's "inhomogeneous shape" in TF's words
+      throw;
+    }
+    const char kind = arr.dtype().kind();
+    if (kind == 'O' || kind == 'U' || kind == 'S') refuse_python_nest(value);
   } else if (py::hasattr(value, "__array__") || py::isinstance<py::buffer>(value) ||
              py::hasattr(value, "dtype")) {
     arr = py::module_::import("numpy").attr("asarray")(value);
