@@ -101,3 +101,43 @@ def test_softmax_second_derivative():
     d = np.eye(3)[0]
     expected = np.outer(d - p, p[0] * (d - p)) - p[0] * (np.diag(p) - np.outer(p, p))
     np.testing.assert_allclose(h.numpy(), expected, rtol=1e-8, atol=1e-10)
+
+
+def test_gradients_of_many_slices_of_one_tensor_sum_in_place_correctly():
+    # unstack, split and x[:, i:i+3] in a loop: the tape adds each slice's gradient into one
+    # buffer (in place) instead of a full-size tensor per slice. Overlapping slices, a tensor
+    # that is both sliced and used whole, and a slice of a slice.
+    rng = np.random.default_rng(0)
+    x = tf.Variable(rng.standard_normal((3, 40, 2)))
+    with tf.GradientTape(persistent=True) as tape:
+        y = x * 2.0
+        steps = tf.unstack(y, axis=1)
+        halves = tf.split(y, 2, axis=1)
+        windows = [y[:, i:i + 3] for i in range(0, 36, 2)]
+        loss = (tf.add_n([tf.reduce_sum(s) * float(i) for i, s in enumerate(steps)])
+                + tf.reduce_sum(halves[1] ** 2)
+                + tf.add_n([tf.reduce_sum(w * w) for w in windows])
+                + tf.reduce_sum(y[:, ::2][:, 1:4]) + tf.reduce_sum(y))
+    yv = 2 * x.numpy()
+    ref = np.ones_like(yv) + np.arange(40.0)[None, :, None]
+    ref[:, 20:] += 2 * yv[:, 20:]
+    for i in range(0, 36, 2):
+        ref[:, i:i + 3] += 2 * yv[:, i:i + 3]
+    ref[:, 2:8:2] += 1
+    gy, gx = tape.gradient(loss, [y, x])
+    np.testing.assert_allclose(gy.numpy(), ref, rtol=1e-12)
+    np.testing.assert_allclose(gx.numpy(), 2 * ref, rtol=1e-12)
+
+
+def test_second_derivative_through_slices_still_records_the_first():
+    # While an outer tape records the inner gradient, the slices' gradients must be ops it
+    # can see (no in-place sums): d/dx of d/dx sum(x[i]^3) over slices is 6 x.
+    x = tf.Variable([1.0, 2.0, 3.0, 4.0])
+    with tf.GradientTape() as outer:
+        with tf.GradientTape() as inner:
+            loss = tf.add_n([tf.reduce_sum(s ** 3) for s in tf.unstack(x)]) + \
+                tf.reduce_sum(x[1:3] ** 3)
+        first = inner.gradient(loss, x)
+    second = outer.gradient(first, x)
+    np.testing.assert_allclose(first.numpy(), 3 * x.numpy() ** 2 * [1, 2, 2, 1])
+    np.testing.assert_allclose(second.numpy(), 6 * x.numpy() * [1, 2, 2, 1])

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <stdexcept>
+#include <unordered_set>
 
 #include "ops/ops.h"
 
@@ -82,7 +83,8 @@ void Tape::add_node(Node node) {
   nodes_.push_back(std::move(node));
 }
 
-void record(const char* name, TensorRefs inputs, TensorRefs outputs, GradFn backward) {
+void record(const char* name, TensorRefs inputs, TensorRefs outputs, GradFn backward,
+            RegionAdd add_into_input) {
   // Nested tapes are few: a fixed array avoids an allocation on this per-op path (a vector
   // takes over past 16 of them).
   std::array<Tape*, 16> takers_array;
@@ -108,6 +110,7 @@ void record(const char* name, TensorRefs inputs, TensorRefs outputs, GradFn back
   for (const Tensor* t : outputs)
     node.outputs.push_back({t->id(), t->dtype(), keep_shapes ? t->shape() : Shape{}});
   node.backward = std::move(backward);
+  node.add_into_input = std::move(add_into_input);
   for (size_t i = 0; i + 1 < n_takers; ++i) taker(i)->add_node(node);
   taker(n_takers - 1)->add_node(std::move(node));
 }
@@ -162,11 +165,16 @@ std::vector<Tensor> Tape::gradient(const std::vector<Tensor>& targets,
   }
 
   std::unordered_map<uint64_t, Tensor> grads;
+  // Gradients this walk allocated and nobody else holds: view ops add into them in place.
+  std::unordered_set<uint64_t> owned;
   auto accumulate = [&](uint64_t id, const Tensor& g) {
+    owned.erase(id);
     auto it = grads.find(id);
     if (it == grads.end()) grads.emplace(id, g);
     else it->second = ops::add(it->second, g);
   };
+  // In place only while no tape records this walk (a higher-order gradient needs the ops).
+  const bool in_place_views = !is_recording();
   for (size_t i = 0; i < targets.size(); ++i) {
     const Tensor& t = targets[i];
     if (!differentiable(t.dtype())) continue;
@@ -188,6 +196,7 @@ std::vector<Tensor> Tape::gradient(const std::vector<Tensor>& targets,
       auto it = grads.find(node.outputs[i].id);
       if (it == grads.end()) continue;
       out_grads[i] = it->second;
+      owned.erase(node.outputs[i].id);  // handed to a rule: shared from now on
       any = true;
       if (!source_ids.contains(node.outputs[i].id)) grads.erase(it);  // consumed: free early
     }
@@ -195,6 +204,23 @@ std::vector<Tensor> Tape::gradient(const std::vector<Tensor>& targets,
     for (size_t i = 0; i < out_grads.size(); ++i)
       if (!out_grads[i].defined())
         out_grads[i] = ops::zeros(node.outputs[i].shape, node.outputs[i].dtype);
+    if (in_place_views && node.add_into_input && node.inputs.size() == 1 &&
+        out_grads.size() == 1 && out_grads[0].defined()) {
+      const Tensor& in = node.inputs[0];
+      if (!(in.defined() && differentiable(in.dtype()) && reachable.contains(in.id()))) continue;
+      if (out_grads[0].dtype() == in.dtype()) {
+        auto it = grads.find(in.id());
+        if (it == grads.end()) {
+          it = grads.emplace(in.id(), ops::zeros(in.shape(), in.dtype())).first;
+          owned.insert(in.id());
+        } else if (!owned.count(in.id())) {
+          it->second = it->second.clone();
+          owned.insert(in.id());
+        }
+        node.add_into_input(it->second, out_grads[0]);
+        continue;
+      }
+    }
     needs.assign(node.inputs.size(), 0);
     for (size_t i = 0; i < node.inputs.size(); ++i) {
       const Tensor& in = node.inputs[i];

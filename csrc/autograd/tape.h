@@ -19,6 +19,10 @@ namespace fasttf::autograd {
 
 using Grads = std::vector<Tensor>;  // an undefined Tensor means "no gradient"
 using GradFn = std::function<Grads(const Grads& grad_outputs)>;
+// For a view op (a slice): adds the view's gradient into its region of `target`, a gradient of
+// the view's input, in place. Lets the tape sum the gradients of many slices of one tensor
+// (unstack, split, x[:, t] in a loop) in one buffer instead of a full-size zeros tensor each.
+using RegionAdd = std::function<void(const Tensor& target, const Tensor& grad)>;
 
 struct OutputInfo {
   uint64_t id;
@@ -34,6 +38,7 @@ struct Node {
   SmallVector<Tensor, 3> inputs;  // an undefined Tensor for an absent optional input
   SmallVector<OutputInfo, 1> outputs;
   GradFn backward;
+  RegionAdd add_into_input;  // set for single-input view ops; see RegionAdd
 };
 
 // The tensors an op hands to record(): a brace list at the call site (`{&a, &b}`, which lives
@@ -103,7 +108,8 @@ bool is_recording();
 
 // Pushes a node to every recording tape that watches one of the inputs. Outputs of float dtype
 // become watched on those tapes.
-void record(const char* name, TensorRefs inputs, TensorRefs outputs, GradFn backward);
+void record(const char* name, TensorRefs inputs, TensorRefs outputs, GradFn backward,
+            RegionAdd add_into_input = nullptr);
 
 // While the tape walk runs a gradient rule: whether that rule's input i needs a gradient (it is
 // downstream of a source and differentiable). Rules skip the work for inputs that do not, e.g.

@@ -5,6 +5,7 @@
 #include "autograd/grad_rules.h"
 #include "autograd/tape.h"
 #include "kernels/copy.h"
+#include "kernels/elementwise.h"
 #include "ops/creation.h"
 #include "ops/reduce.h"
 #include "ops/util.h"
@@ -145,6 +146,8 @@ Tensor sum_to(const Tensor& x, const Shape& shape) {
   return reshape(s, shape);
 }
 
+void add_into_region(const Tensor& target, const std::vector<SliceDim>& spec, const Tensor& grad);
+
 Tensor strided_view(const Tensor& x, const std::vector<SliceDim>& spec) {
   Shape shape, strides;
   int64_t offset = x.offset();
@@ -180,8 +183,24 @@ Tensor strided_view(const Tensor& x, const std::vector<SliceDim>& spec) {
   }
   Tensor out = x.view(shape, strides, offset);
   if (autograd::is_recording())
-    autograd::record("StridedSlice", {&x}, {&out}, autograd::rules::strided_view(x.shape(), spec));
+    autograd::record("StridedSlice", {&x}, {&out}, autograd::rules::strided_view(x.shape(), spec),
+                     [spec](const Tensor& target, const Tensor& grad) {
+                       add_into_region(target, spec, grad);
+                     });
   return out;
+}
+
+// target[spec] += grad, in place (the tape's sum of a slice's gradient; see RegionAdd).
+void add_into_region(const Tensor& target, const std::vector<SliceDim>& spec, const Tensor& grad) {
+  Tensor region;
+  {
+    autograd::NoRecordScope no_record;
+    region = strided_view(target, spec);
+  }
+  if (grad.shape() != region.shape())
+    fail("[strided_slice_grad] gradient shape ", shape_str(grad.shape()), " does not match ",
+         shape_str(region.shape()));
+  kernels::binary(kernels::BinaryOp::Add, region, grad, region);
 }
 
 Tensor strided_view_grad(const Tensor& g, const Shape& x_shape, const std::vector<SliceDim>& spec) {
