@@ -190,8 +190,10 @@ Tensor strided_view(const Tensor& x, const std::vector<SliceDim>& spec) {
   return out;
 }
 
-// target[spec] += grad, in place (the tape's sum of a slice's gradient; see RegionAdd).
-void add_into_region(const Tensor& target, const std::vector<SliceDim>& spec, const Tensor& grad) {
+namespace {
+// The region of `target` a slice's gradient `grad` belongs to (unrecorded), checked against it.
+Tensor gradient_region(const Tensor& target, const std::vector<SliceDim>& spec,
+                       const Tensor& grad) {
   Tensor region;
   {
     autograd::NoRecordScope no_record;
@@ -200,20 +202,19 @@ void add_into_region(const Tensor& target, const std::vector<SliceDim>& spec, co
   if (grad.shape() != region.shape())
     fail("[strided_slice_grad] gradient shape ", shape_str(grad.shape()), " does not match ",
          shape_str(region.shape()));
+  return region;
+}
+}  // namespace
+
+// target[spec] += grad, in place (the tape's sum of a slice's gradient; see RegionAdd).
+void add_into_region(const Tensor& target, const std::vector<SliceDim>& spec, const Tensor& grad) {
+  const Tensor region = gradient_region(target, spec, grad);
   kernels::binary(kernels::BinaryOp::Add, region, grad, region);
 }
 
 Tensor strided_view_grad(const Tensor& g, const Shape& x_shape, const std::vector<SliceDim>& spec) {
   Tensor out = zeros(x_shape, g.dtype());
-  Tensor region;
-  {
-    autograd::NoRecordScope no_record;
-    region = strided_view(out, spec);
-  }
-  if (g.shape() != region.shape())
-    fail("[strided_slice_grad] gradient shape ", shape_str(g.shape()), " does not match ",
-         shape_str(region.shape()));
-  kernels::copy_strided(g, region);
+  kernels::copy_strided(g, gradient_region(out, spec, g));
   if (autograd::is_recording())
     autograd::record("StridedSliceGrad", {&g}, {&out}, autograd::rules::strided_view_grad(spec));
   return out;
