@@ -204,27 +204,24 @@ std::vector<Tensor> Tape::gradient(const std::vector<Tensor>& targets,
     for (size_t i = 0; i < out_grads.size(); ++i)
       if (!out_grads[i].defined())
         out_grads[i] = ops::zeros(node.outputs[i].shape, node.outputs[i].dtype);
-    if (in_place_views && node.add_into_input && node.inputs.size() == 1 &&
-        out_grads.size() == 1 && out_grads[0].defined()) {
-      const Tensor& in = node.inputs[0];
-      if (!(in.defined() && differentiable(in.dtype()) && reachable.contains(in.id()))) continue;
-      if (out_grads[0].dtype() == in.dtype()) {
-        auto it = grads.find(in.id());
-        if (it == grads.end()) {
-          it = grads.emplace(in.id(), ops::zeros(in.shape(), in.dtype())).first;
-          owned.insert(in.id());
-        } else if (!owned.count(in.id())) {
-          it->second = it->second.clone();
-          owned.insert(in.id());
-        }
-        node.add_into_input(it->second, out_grads[0]);
-        continue;
-      }
-    }
     needs.assign(node.inputs.size(), 0);
     for (size_t i = 0; i < node.inputs.size(); ++i) {
       const Tensor& in = node.inputs[i];
       needs[i] = in.defined() && differentiable(in.dtype()) && reachable.contains(in.id());
+    }
+    if (in_place_views && node.add_into_input && needs.size() == 1 && out_grads.size() == 1 &&
+        out_grads[0].dtype() == node.inputs[0].dtype()) {
+      if (!needs[0]) continue;
+      const Tensor& in = node.inputs[0];
+      auto it = grads.find(in.id());
+      if (it == grads.end()) {
+        it = grads.emplace(in.id(), ops::zeros(in.shape(), in.dtype())).first;
+      } else if (!owned.count(in.id())) {
+        it->second = it->second.clone();
+      }
+      owned.insert(in.id());
+      node.add_into_input(it->second, out_grads[0]);
+      continue;
     }
     Grads in_grads;
     {

@@ -23,6 +23,15 @@ def _float_input(x, op):
     return x
 
 
+def _float_pair(a, b, op, names):
+    """Two floating-point inputs of one dtype (TF's two-operand special functions)."""
+    a, b = _float_input(a, op), _float_input(b, op)
+    if a.dtype != b.dtype:
+        raise op_dtype_error("[%s] %s must have the same dtype, got %s and %s"
+                             % (op, names, a.dtype.name, b.dtype.name))
+    return a, b
+
+
 def _like(values, x):
     return convert_to_tensor(np.asarray(values, np.float64).astype(x.dtype.as_numpy_dtype))
 
@@ -164,10 +173,7 @@ def digamma(x, name=None):
 
 def polygamma(a, x, name=None):
     """The a-th derivative of digamma (a a non-negative integer value of x's float dtype)."""
-    a, x = _float_input(a, "polygamma"), _float_input(x, "polygamma")
-    if a.dtype != x.dtype:
-        raise op_dtype_error("[polygamma] a and x must have the same dtype, got %s and %s"
-                             % (a.dtype.name, x.dtype.name))
+    a, x = _float_pair(a, x, "polygamma", "a and x")
 
     @custom_gradient
     def op(a, x):
@@ -178,10 +184,7 @@ def polygamma(a, x, name=None):
 
 def zeta(x, q, name=None):
     """The Hurwitz zeta function sum_k (k + q)^-x; gradient -x * zeta(x + 1, q) for q only."""
-    x, q = _float_input(x, "zeta"), _float_input(q, "zeta")
-    if x.dtype != q.dtype:
-        raise op_dtype_error("[zeta] x and q must have the same dtype, got %s and %s"
-                             % (x.dtype.name, q.dtype.name))
+    x, q = _float_pair(x, q, "zeta", "x and q")
 
     @custom_gradient
     def op(x, q):
